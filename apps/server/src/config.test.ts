@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to 127.0.0.1:3000, .weir and no Kafka or database', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: resolve('.weir') });
+    expect(c.kafkaBrokers).toBeUndefined();
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it('reads the environment variables of design.md', () => {
+    const c = loadConfig({
+      WEIR_PORT: '3100',
+      WEIR_HOST: '0.0.0.0',
+      WEIR_DATA_DIR: '/tmp/weir-x',
+      KAFKA_BROKERS: 'a:9092,b:9092',
+      DATABASE_URL: 'postgres://127.0.0.1/test',
+    });
+    expect(c).toMatchObject({
+      port: 3100,
+      host: '0.0.0.0',
+      dataDir: '/tmp/weir-x',
+      kafkaBrokers: 'a:9092,b:9092',
+      databaseUrl: 'postgres://127.0.0.1/test',
+    });
+  });
+
+  it('treats an empty variable as absent', () => {
+    expect(loadConfig({ KAFKA_BROKERS: '', WEIR_PORT: '' })).toMatchObject({ port: 3000, kafkaBrokers: undefined });
+  });
+
+  it('names the variable whose value is bad', () => {
+    expect(() => loadConfig({ WEIR_PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEIR_PORT: '70000' })).toThrow(/WEIR_PORT/);
+  });
+
+  it('lets the caller override parsed values', () => {
+    expect(loadConfig({ WEIR_PORT: '1' }, { port: 2 }).port).toBe(2);
+  });
+});

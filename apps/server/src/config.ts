@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Where `npm run build:web` puts the browser app. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * The server's settings, read from the environment (design.md, Environment). Empty strings
+ * count as absent so that `KAFKA_BROKERS= weir up` behaves like not setting it.
+ */
+export const EnvSchema = z.object({
+  WEIR_PORT: port.default(3000),
+  WEIR_HOST: z.string().min(1).default('127.0.0.1'),
+  WEIR_DATA_DIR: z.string().min(1).default('.weir'),
+  KAFKA_BROKERS: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+});
+
+export const ConfigSchema = z.object({
+  port,
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  kafkaBrokers: z.string().min(1).optional(),
+  databaseUrl: z.string().min(1).optional(),
+  /** Directory of the built web app; the server answers without it, pointing at the build step. */
+  webDir: z.string().min(1),
+  /** Largest request body in bytes. */
+  bodyLimit: z.number().int().positive(),
+  /** Requests per client address per minute. */
+  rateLimitMax: z.number().int().positive(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+});
+export type WeirConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'BAD_CONFIG';
+}
+
+const DEFAULTS = {
+  webDir: DEFAULT_WEB_DIR,
+  bodyLimit: 1024 * 1024,
+  rateLimitMax: 1200,
+  logLevel: 'warn',
+} as const;
+
+/** Reads the environment; a bad value throws ConfigError naming the variable. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<WeirConfig> = {},
+): WeirConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Environment variable ${issue.path.join('.')} is invalid: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return ConfigSchema.parse({
+    ...DEFAULTS,
+    port: e.WEIR_PORT,
+    host: e.WEIR_HOST,
+    dataDir: resolve(e.WEIR_DATA_DIR),
+    kafkaBrokers: e.KAFKA_BROKERS,
+    databaseUrl: e.DATABASE_URL,
+    ...overrides,
+  });
+}

@@ -1,0 +1,57 @@
+import { pathToFileURL } from 'node:url';
+import { buildApp } from './app';
+import { loadConfig, type WeirConfig } from './config';
+
+export interface RunningServer {
+  /** Base URL the browser opens, e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export class ServerStartError extends Error {
+  override readonly name = 'ServerStartError';
+
+  constructor(
+    readonly code: 'PORT_IN_USE' | 'LISTEN_FAILED',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Builds the app and listens; a taken port rejects with PORT_IN_USE naming it. */
+export async function startServer(config: WeirConfig): Promise<RunningServer> {
+  const app = await buildApp(config);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new ServerStartError(
+        'PORT_IN_USE',
+        `Port ${config.port} on ${config.host} is already in use. Stop what uses it, or choose another port with --port N (or WEIR_PORT=N).`,
+        { cause: err },
+      );
+    }
+    throw new ServerStartError('LISTEN_FAILED', `Cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${hostInUrl}:${port}`, port, close: () => app.close() };
+}
+
+// `node --import tsx apps/server/src/main.ts`: the server alone, configured from the environment.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startServer(loadConfig());
+  process.stdout.write(`Weir server listening at ${server.url}\n`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
