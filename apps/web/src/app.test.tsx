@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ClusterOverview, Health } from '@weir/protocol';
+import { App } from './app';
+import { useRouter } from './router/router-store';
+
+const health: Health = { status: 'ok', version: '0.1.0', uptimeSeconds: 12, kafka: { reachable: true } };
+const cluster: ClusterOverview = {
+  clusterId: 'c-1',
+  controller: 1,
+  brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
+  topicCount: 4,
+  topics: [
+    { name: 'clicks', partitions: 3, internal: false },
+    { name: 'orders', partitions: 3, internal: false },
+  ],
+};
+
+// The server is replaced by fixed answers: this checks what the shell renders from them.
+function serve(routes: Record<string, { status: number; body: unknown }>) {
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+    const path = String(input).split('?')[0]!;
+    const r = routes[path] ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: `No route GET ${path}` } } };
+    return new Response(JSON.stringify(r.body), { status: r.status });
+  });
+}
+
+function open(path: string) {
+  window.history.replaceState(null, '', path);
+  useRouter.getState().sync();
+  return render(<App />);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('App', () => {
+  it('shows the navigation, the theme toggle and the Kafka status', async () => {
+    serve({ '/api/health': { status: 200, body: health } });
+    open('/jobs');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Pipelines', 'Jobs', 'Kafka', 'API reference']);
+    expect(screen.getByRole('button', { name: /Switch to (dark|light) theme/ })).toBeTruthy();
+    expect(await screen.findByRole('status', { name: 'Kafka connected' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'No jobs yet' })).toBeTruthy();
+  });
+
+  it('shows the cluster overview on the Kafka page', async () => {
+    serve({ '/api/health': { status: 200, body: health }, '/api/cluster': { status: 200, body: cluster } });
+    open('/kafka');
+    const topics = await screen.findByRole('table', { name: 'Topics' });
+    expect(within(topics).getByText('orders')).toBeTruthy();
+    expect(within(topics).getByText('clicks')).toBeTruthy();
+    const overview = screen.getByLabelText('Cluster overview');
+    expect(within(overview).getByText('Topics').nextSibling?.textContent).toBe('4');
+  });
+
+  it('explains a Kafka failure with the server message and code', async () => {
+    serve({
+      '/api/health': { status: 200, body: { ...health, kafka: { reachable: false } } },
+      '/api/cluster': { status: 503, body: { error: { code: 'KAFKA_UNAVAILABLE', message: 'Kafka is unavailable: connection refused' } } },
+    });
+    open('/kafka');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('connection refused');
+    expect(alert.textContent).toContain('KAFKA_UNAVAILABLE');
+    expect(await screen.findByRole('status', { name: 'Kafka unreachable' })).toBeTruthy();
+  });
+
+  it('sends / to the pipelines page and names unknown pages', async () => {
+    serve({ '/api/health': { status: 200, body: health } });
+    open('/');
+    expect(await screen.findByRole('heading', { name: 'No pipelines yet' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/pipelines');
+    cleanup();
+    open('/nowhere');
+    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+});
