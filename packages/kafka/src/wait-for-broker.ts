@@ -15,12 +15,22 @@ export interface WaitForBrokerOptions {
   intervalMs?: number;
   /** Longest single attempt, so a port that accepts and never answers cannot eat the deadline. */
   attemptTimeoutMs?: number;
+  /** Stops waiting early (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
   /** Connection settings other than the brokers (SASL, TLS, client id). */
   client?: Omit<CreateKafkaOptions, 'brokers' | 'retry' | 'logLevel' | 'logSink'>;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -72,6 +82,7 @@ export async function waitForBroker(
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
+    options.signal?.throwIfAborted();
     const remaining = deadline - Date.now();
     const attemptMs = Math.max(250, Math.min(options.attemptTimeoutMs ?? 5000, remaining));
     try {
@@ -79,9 +90,11 @@ export async function waitForBroker(
     } catch (err) {
       lastError = err;
     }
+    options.signal?.throwIfAborted();
     if (Date.now() + intervalMs >= deadline) break;
-    await sleep(intervalMs);
+    await sleep(intervalMs, options.signal);
   }
+  options.signal?.throwIfAborted();
   const cause = lastError instanceof Error ? lastError.message : String(lastError);
   throw new KafkaClientError(
     'BROKER_UNREACHABLE',
