@@ -120,6 +120,15 @@ describe('protections', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('allows inline styles on the API reference pages only', async () => {
+    const a = await start();
+    const docs = await a.inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+    const csp = String(docs.headers['content-security-policy']);
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("script-src 'self';");
+  });
+
   it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
     const a = await start({ bodyLimit: 1024 });
     // A route that accepts a body; the limit is the app's, applied before any handler runs.

@@ -13,7 +13,11 @@ export default fp(
       },
       transform: jsonSchemaTransform,
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      // Swagger UI sets inline style attributes; only its own pages get this allowance.
+      transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    });
   },
   { name: 'weir-swagger' },
 );
