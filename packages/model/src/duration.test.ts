@@ -44,7 +44,7 @@ describe('parseDuration', () => {
     });
     expect(messages[0]).toContain('empty');
     expect(messages[1]).toContain("'soon' is not a duration");
-    expect(messages[2]).toContain("one unit: ms, s, m, h or d");
+    expect(messages[2]).toContain("one unit, ms, s, m, h or d");
     expect(messages[3]).toContain("did you mean '5s' or '5ms'?");
     expect(messages[4]).toContain('a duration is a string');
     expect(parseDuration('99999999999999999d').ok).toBe(false);

@@ -27,13 +27,13 @@ const UNIT_ALIASES: Record<string, DurationUnit> = {
   h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
   d: 'd', day: 'd', days: 'd',
 };
-const UNITS_HELP = "a whole number and one unit: ms, s, m, h or d (e.g. '250ms', '10s', '5m')";
+const UNITS_HELP = "a whole number and one unit, ms, s, m, h or d (e.g. '250ms', '10s', '5m')";
 
 /** Parses a duration to milliseconds; never throws. */
 export function parseDuration(text: unknown, opts: DurationOptions = {}): DurationResult {
   if (typeof text !== 'string') {
     const hint = typeof text === 'number' && Number.isFinite(text) ? `; did you mean '${text}s' or '${text}ms'?` : '';
-    return { ok: false, message: `a duration is a string, ${UNITS_HELP}${hint}` };
+    return { ok: false, message: `a duration is a string: ${UNITS_HELP}${hint}` };
   }
   const match = STRICT.exec(text);
   if (!match) {

@@ -7,6 +7,8 @@ describe('suggestions', () => {
     expect(closest('amuont', ['category', 'amount'])).toBe('amount');
     expect(closest('Amount', ['category', 'amount'])).toBe('amount');
     expect(didYouMean('filtr', ['filter', 'map'])).toBe("; did you mean 'filter'?");
+    expect(closest('tumbling', ['tumbling-window', 'sliding-window'])).toBe('tumbling-window');
+    expect(closest('kafka', ['kafka-source', 'kafka-sink'])).toBeUndefined();
   });
 
   it('does not suggest unrelated names', () => {

@@ -7,7 +7,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  const list = [...candidates];
+  for (const candidate of list) {
     if (candidate === word) continue;
     const distance = candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word, candidate, limit);
     if (distance <= limit && distance < bestDistance) {
@@ -15,7 +16,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       bestDistance = distance;
     }
   }
-  return best;
+  if (best !== undefined || word.length < 4) return best;
+  // A shortened name ('tumbling' for 'tumbling-window') when it is the start of just one.
+  const extended = list.filter((c) => c.toLowerCase().startsWith(word.toLowerCase()));
+  return extended.length === 1 ? extended[0] : undefined;
 }
 
 /** `"; did you mean 'category'?"`, or an empty string when nothing is close. */
@@ -53,4 +57,9 @@ export function quoteList(items: readonly string[], conjunction = 'and'): string
   const quoted = items.map((item) => `'${item}'`);
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+
+/** `a filter`, `an interval-join`: the article for a word in a message. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }

@@ -1,0 +1,16 @@
+export * from './catalog';
+export * from './document';
+export * from './duration';
+export * from './engines';
+export * from './expr/index';
+export * from './field';
+export * from './graph';
+export * from './names';
+export * from './node-kind';
+export * from './nodes/index';
+export * from './problem';
+export * from './suggest';
+export * from './timestamp';
+export * from './validate';
+export { isPlainObject } from './validate-envelope';
+export { addProblem, issuesToProblems, schemaAt, valueName, type IssueContext } from './zod-problems';
