@@ -294,7 +294,9 @@ export class Parser {
   private parseCase(): Expr {
     const start = this.next().span;
     let subject: Expr | null = null;
-    if (!this.isKeyword(this.peek(), 'WHEN')) subject = this.parseExpr(0);
+    const first = this.peek();
+    if (this.isKeyword(first, 'END') || first.kind === 'eof') throw this.unexpected(first, "'WHEN' after CASE");
+    if (!this.isKeyword(first, 'WHEN')) subject = this.parseExpr(0);
     const whens: { when: Expr; then: Expr }[] = [];
     const kids: Expr[] = subject ? [subject] : [];
     while (this.acceptKeyword('WHEN')) {
