@@ -32,6 +32,36 @@ const RANK: Record<KafkaLogLevel, number> = { error: 1, warn: 2, info: 4, debug:
 // Said once per producer by kafkajs 2.x about a change made in 2.0; not actionable for Weir.
 const NOISE = [/switched default partitioner/i];
 
+// Kafka's retriable conditions that kafkajs retries by itself; they are routine while a
+// broker starts, a group rebalances or back-to-back transactions settle (kafkajs #1068).
+const TRANSIENT = [
+  /coordinator is loading/i,
+  /coordinator is not available/i,
+  /not the correct coordinator/i,
+  /another concurrent operation on the same transaction/i,
+  /no leader for this topic-partition/i,
+  /not the leader/i,
+  /leadership election/i,
+  /does not host this topic-partition/i,
+  /group is rebalancing/i,
+  /rebalance in progress/i,
+];
+
+/**
+ * The level a kafkajs record deserves. kafkajs logs at ERROR every error response it
+ * receives (namespace Connection, "Response …") although the caller gets the same error
+ * thrown, and every retriable failure it then retries; those are lowered so that the
+ * default `warn` shows only what needs attention.
+ */
+export function effectiveLevel(level: KafkaLogLevel, namespace: string, message: string, error?: unknown): KafkaLogLevel {
+  if (level === 'info' || level === 'debug') return level;
+  if (namespace === 'Connection' && message.startsWith('Response ')) return 'debug';
+  const text = `${message} ${typeof error === 'string' ? error : ''}`;
+  if (TRANSIENT.some((re) => re.test(text))) return 'info';
+  if (/^Restarting the consumer in/.test(message)) return 'info';
+  return level;
+}
+
 export function toKafkajsLogLevel(level: KafkaLogLevel): logLevel {
   switch (level) {
     case 'error': return logLevel.ERROR;
@@ -61,7 +91,7 @@ export const stderrSink: KafkaLogSink = (r) => {
 };
 
 /**
- * A kafkajs `logCreator` that passes on only `level` and above, drops known noise and
+ * A kafkajs `logCreator` that passes on only `level` and above (after effectiveLevel), drops known noise and
  * folds bursts of the same record (a reconnect loop logs the same error every retry)
  * into one line with a count.
  */
@@ -73,9 +103,9 @@ export function createQuietLogCreator(options: QuietLoggerOptions = {}): logCrea
   const lastSeen = new Map<string, { at: number; suppressed: number }>();
 
   return () => (entry: LogEntry) => {
-    const level = fromKafkajsLevel(entry.level);
-    if (RANK[level] > min) return;
     const { timestamp, message, stack: _stack, ...extra } = entry.log;
+    const level = effectiveLevel(fromKafkajsLevel(entry.level), entry.namespace, message, extra.error);
+    if (RANK[level] > min) return;
     if (NOISE.some((re) => re.test(message))) return;
     const key = `${level}\u0000${entry.namespace}\u0000${message}\u0000${String(extra.broker ?? '')}`;
     const t = now();
