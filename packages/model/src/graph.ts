@@ -27,7 +27,9 @@ export function inputsByPort(edges: readonly GraphEdge[], nodeId: string): Map<s
   const byPort = new Map<string, string[]>();
   for (const edge of incomingEdges(edges, nodeId)) {
     const port = edge.port ?? '';
-    byPort.set(port, [...(byPort.get(port) ?? []), edge.from]);
+    const group = byPort.get(port);
+    if (group) group.push(edge.from);
+    else byPort.set(port, [edge.from]);
   }
   return byPort;
 }
@@ -37,9 +39,24 @@ export function inputsByPort(edges: readonly GraphEdge[], nodeId: string): Map<s
  * ports (`['left', 'right']` → [left input, right input]), otherwise edge order.
  */
 export function orderedInputs(edges: readonly GraphEdge[], nodeId: string, ports: readonly string[] = []): string[] {
-  if (ports.length === 0) return incomingEdges(edges, nodeId).map((e) => e.from);
-  const byPort = inputsByPort(edges, nodeId);
-  return ports.flatMap((port) => byPort.get(port) ?? []);
+  return orderIncoming(incomingEdges(edges, nodeId), ports);
+}
+
+/** `orderedInputs` over a node's incoming edges (from `edgesByTarget`), for whole-graph passes. */
+export function orderIncoming(incoming: readonly GraphEdge[], ports: readonly string[] = []): string[] {
+  if (ports.length === 0) return incoming.map((e) => e.from);
+  return ports.flatMap((port) => incoming.filter((e) => e.port === port).map((e) => e.from));
+}
+
+/** Edges grouped by their target, each group in document order: one pass instead of one per node. */
+export function edgesByTarget<E extends GraphEdge>(edges: readonly E[]): Map<string, E[]> {
+  const byTarget = new Map<string, E[]>();
+  for (const edge of edges) {
+    const group = byTarget.get(edge.to);
+    if (group) group.push(edge);
+    else byTarget.set(edge.to, [edge]);
+  }
+  return byTarget;
 }
 
 /** Every node reachable from `starts` (including them) along the edges. */
@@ -107,7 +124,11 @@ export function findCycles(nodeIds: readonly string[], edges: readonly GraphEdge
 
 function adjacency(edges: readonly GraphEdge[]): Map<string, string[]> {
   const next = new Map<string, string[]>();
-  for (const edge of edges) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  for (const edge of edges) {
+    const targets = next.get(edge.from);
+    if (targets) targets.push(edge.to);
+    else next.set(edge.from, [edge.to]);
+  }
   return next;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EngineName } from './engines';
 import type { Problem } from './problem';
 import { around, doc, line, node, sink, source } from './test-documents';
 import { validateDocument, type ValidateOptions } from './validate';
@@ -187,6 +188,17 @@ const cases: Case[] = [
     input: doc([source('src'), node('c', 'count-window', { size: 5 }), node('k', 'kafka-sink', { topic: 'x' })], line('src', 'c', 'k')),
     options: { engine: 'flink' },
     expected: [{ code: 'UNSUPPORTED_ON_ENGINE', node: 'c' }],
+  },
+  {
+    name: 'UNSUPPORTED_ON_ENGINE: an engine Weir does not have',
+    input: doc([source('src'), sink('out')], line('src', 'out')),
+    options: { engine: '__proto__' as EngineName },
+    expected: [{ code: 'UNSUPPORTED_ON_ENGINE', message: "unknown engine '__proto__'; choose embedded or flink" }],
+  },
+  {
+    name: 'BAD_CONFIG: settings that are not an object',
+    input: doc([source('src'), sink('out')], line('src', 'out'), { settings: null }),
+    expected: [{ code: 'BAD_CONFIG', message: 'settings: settings must be an object, not null' }],
   },
 ];
 

@@ -65,7 +65,7 @@ export function readEnvelope(input: unknown): Envelope {
   if (typeof input.name === 'string') envelope.name = input.name;
   if (typeof input.description === 'string') envelope.description = input.description;
 
-  const settings = SettingsSchema.safeParse(input.settings ?? {});
+  const settings = SettingsSchema.safeParse(input.settings === undefined ? {} : input.settings);
   if (settings.success) envelope.settings = settings.data;
   else {
     envelope.problems.push(...issuesToProblems(settings.error.issues, {

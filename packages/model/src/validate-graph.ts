@@ -1,4 +1,4 @@
-import { findCycles, reachableFrom } from './graph';
+import { edgesByTarget, findCycles, reachableFrom } from './graph';
 import { portsOf, type NodeKindDefinition } from './node-kind';
 import type { Problem } from './problem';
 import { didYouMean, quoteList, withArticle } from './suggest';
@@ -22,6 +22,8 @@ export interface GraphCheck {
   edges: EnvelopeEdge[];
   /** Edges that carry data into their target as it expects (right port, or no port). */
   dataEdges: EnvelopeEdge[];
+  /** `dataEdges` grouped by target. */
+  dataInputs: Map<string, EnvelopeEdge[]>;
   /** Nodes whose inputs are exactly what their kind takes. */
   inputsComplete: Set<string>;
   /** Nodes on a cycle. */
@@ -77,12 +79,14 @@ export function checkGraph(nodes: readonly GraphNode[], allEdges: readonly Envel
 
   const inputsComplete = new Set<string>();
   const orphans = new Set<string>();
+  const dataInputs = edgesByTarget(dataEdges);
+  const anyInputs = edgesByTarget(edges);
   for (const node of nodes) {
     const definition = node.definition;
     if (!definition) continue;
-    const incoming = dataEdges.filter((e) => e.to === node.id);
+    const incoming = dataInputs.get(node.id) ?? [];
     const before = problems.length;
-    if (edges.every((e) => e.to !== node.id) && definition.inputs !== 'none') orphans.add(node.id);
+    if (!anyInputs.has(node.id) && definition.inputs !== 'none') orphans.add(node.id);
     if (!badPortTargets.has(node.id)) problems.push(...checkInputCount(node.id, definition, incoming));
     if (problems.length === before && !badPortTargets.has(node.id)) inputsComplete.add(node.id);
   }
@@ -95,8 +99,8 @@ export function checkGraph(nodes: readonly GraphNode[], allEdges: readonly Envel
       message: `nodes ${loop} form a cycle; a pipeline must not feed a node's output back into it` });
   }
 
-  problems.push(...checkEnds(nodes, edges, orphans));
-  return { problems, edges, dataEdges, inputsComplete, cyclic };
+  problems.push(...checkEnds(nodes, edges, anyInputs, orphans));
+  return { problems, edges, dataEdges, dataInputs, inputsComplete, cyclic };
 }
 
 function checkInputCount(id: string, definition: NodeKindDefinition, incoming: readonly EnvelopeEdge[]): Problem[] {
@@ -128,7 +132,12 @@ function checkInputCount(id: string, definition: NodeKindDefinition, incoming: r
 }
 
 /** NO_SOURCE, UNREACHABLE and NO_SINK: every node lies on a path from a source to a sink. */
-function checkEnds(nodes: readonly GraphNode[], edges: readonly EnvelopeEdge[], orphans: ReadonlySet<string>): Problem[] {
+function checkEnds(
+  nodes: readonly GraphNode[],
+  edges: readonly EnvelopeEdge[],
+  inputs: ReadonlyMap<string, EnvelopeEdge[]>,
+  orphans: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   const sources = nodes.filter((n) => n.definition?.category === 'source').map((n) => n.id);
   const sinks = nodes.filter((n) => n.definition?.category === 'sink');
@@ -139,15 +148,16 @@ function checkEnds(nodes: readonly GraphNode[], edges: readonly EnvelopeEdge[], 
     for (const node of nodes) {
       // A node with no input at all is reported as MISSING_INPUT; its followers are cut off.
       if (reached.has(node.id) || orphans.has(node.id) || node.definition === undefined) continue;
-      const feeders = quoteList([...new Set(edges.filter((e) => e.to === node.id).map((e) => e.from))]);
+      const feeders = quoteList([...new Set((inputs.get(node.id) ?? []).map((e) => e.from))]);
       problems.push({ code: 'UNREACHABLE', node: node.id,
         message: `node '${node.id}' is not reachable from any source: no source feeds ${feeders || 'it'}` });
     }
   }
   const sinkNames = 'a kafka-sink, postgres-sink or preview-sink';
   let deadEnds = 0;
+  const feeding = new Set(edges.map((e) => e.from));
   for (const node of nodes) {
-    if (node.definition?.outputs !== 'one' || edges.some((e) => e.from === node.id)) continue;
+    if (node.definition?.outputs !== 'one' || feeding.has(node.id)) continue;
     deadEnds++;
     problems.push({ code: 'NO_SINK', node: node.id, message: sinks.length === 0
       ? `node '${node.id}': its output goes nowhere and the pipeline has no sink; connect it to ${sinkNames}`

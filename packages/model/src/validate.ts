@@ -2,7 +2,7 @@ import { getNodeKind, unknownKindMessage } from './catalog';
 import type { PipelineDocument, PipelineNode } from './document';
 import { ENGINES, engineSupportsKind, type EngineName } from './engines';
 import type { RecordSchema } from './field';
-import { orderedInputs, topologicalOrder } from './graph';
+import { orderIncoming, topologicalOrder } from './graph';
 import { portsOf, type NodeInput, type NodeKindDefinition, type NodeOutput } from './node-kind';
 import type { Problem } from './problem';
 import { checkGraph, type GraphNode } from './validate-graph';
@@ -66,7 +66,7 @@ function validate(input: unknown, options: ValidateOptions): ValidationResult {
   const envelope = readEnvelope(input);
   const problems = [...envelope.problems];
   if (envelope.fatal) return failure(problems);
-  const engine = options.engine === undefined ? undefined : ENGINES[options.engine];
+  const engine = options.engine !== undefined && Object.hasOwn(ENGINES, options.engine) ? ENGINES[options.engine] : undefined;
   if (options.engine !== undefined && engine === undefined) {
     problems.push({ code: 'UNSUPPORTED_ON_ENGINE', message: `unknown engine '${String(options.engine)}'; choose ${Object.keys(ENGINES).join(' or ')}` });
   }
@@ -143,7 +143,7 @@ function derive(nodes: readonly CheckedNode[], graph: ReturnType<typeof checkGra
   for (const id of order) {
     const node = byId.get(id) as CheckedNode;
     const definition = node.definition;
-    const upstream = orderedInputs(graph.dataEdges, id, definition ? portsOf(definition.inputs) : []);
+    const upstream = orderIncoming(graph.dataInputs.get(id) ?? [], definition ? portsOf(definition.inputs) : []);
     derived.inputs[id] = upstream;
     if (!definition || !node.configOk || !graph.inputsComplete.has(id) || graph.cyclic.has(id)) continue;
     const inputs: NodeInput[] = [];

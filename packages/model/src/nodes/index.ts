@@ -40,7 +40,6 @@ export const NODE_KIND_NAMES: readonly NodeKindName[] = NODE_KINDS.map((k) => k.
 
 export * from './count-window';
 export * from './expression-field';
-export * from './fields';
 export * from './filter';
 export * from './interval-join';
 export * from './kafka-sink';
