@@ -21,7 +21,7 @@ export function parseExpression(text: string): { ok: true; ast: Expr } | { ok: f
     return { ok: true, ast: parseToAst(text) };
   } catch (e) {
     if (e instanceof SyntaxErrorAt) return { ok: false, problem: e.toProblem() };
-    // A RangeError here would be a stack overflow the depth limits failed to prevent; still a problem, not a crash.
+    // A RangeError would be a stack overflow the depth limits failed to prevent: still a problem, not a crash.
     if (e instanceof RangeError) {
       return { ok: false, problem: exprProblem('EXPR_SYNTAX', { line: 1, column: 1 }, 'expression nested too deeply') };
     }
@@ -34,8 +34,18 @@ export function parseExpression(text: string): { ok: true; ast: Expr } | { ok: f
  * `type` is null when the expression has problems or is an untyped NULL.
  */
 export function checkExpression(ast: Expr, schema: RecordSchema): { type: FieldType | null; problems: Problem[] } {
-  const { type, problems } = typeCheck(ast, schema);
-  return { type, problems };
+  try {
+    const { type, problems } = typeCheck(ast, schema);
+    return { type, problems };
+  } catch (e) {
+    // A tree built by hand (not by parseExpression) can be deeper than the parser allows.
+    if (e instanceof RangeError) return { type: null, problems: [tooDeep(ast)] };
+    throw e;
+  }
+}
+
+function tooDeep(ast: Expr): Problem {
+  return exprProblem('EXPR_SYNTAX', ast.span, 'expression nested too deeply');
 }
 
 export interface AnalyzeResult {
@@ -62,5 +72,12 @@ export function analyzeExpression(text: string, schema: RecordSchema, opts?: { e
     problems.push(exprProblem('TYPE_MISMATCH', ast.span, `expected a ${expect} expression but this one is ${found}`));
   }
   if (problems.length > 0) return { ok: false, type, problems, ast };
-  return { ok: true, type, problems, evaluate: compileExpression(ast, schema), ast };
+  let evaluate: (row: Row) => unknown;
+  try {
+    evaluate = compileExpression(ast, schema);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, type: null, problems: [tooDeep(ast)], ast };
+    throw e;
+  }
+  return { ok: true, type, problems, evaluate, ast };
 }

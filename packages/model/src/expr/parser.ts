@@ -5,8 +5,13 @@ import { parseSpecialForm, SPECIAL_PARSERS } from './parser-forms';
 
 /** Deepest recursion of the parser (parentheses, NOT, unary minus, calls nest it). */
 export const MAX_NESTING = 200;
-/** Tallest tree accepted: evaluation recurses once per level, so this bounds stack use. */
-export const MAX_TREE_HEIGHT = 1000;
+/**
+ * Tallest tree accepted. Checking, compiling and evaluating recurse once per level, and
+ * cold (unoptimised) code uses several stack frames per level: about 900 levels fit in
+ * Node's default stack at top level, so 256 leaves room for callers already deep in theirs.
+ * Long left-deep chains (`a OR b OR …`) are what reach it; IN (…) is the better form.
+ */
+export const MAX_TREE_HEIGHT = 256;
 
 /** Words with a fixed meaning; a field with one of these names must be back-quoted. */
 const RESERVED = new Set([
