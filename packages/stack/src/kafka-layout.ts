@@ -10,6 +10,8 @@ export interface KafkaLayout {
   configDir: string;
   serverProperties: string;
   log4j2Properties: string;
+  /** For StorageTool: warnings on stderr, which the caller captures. */
+  toolsLog4j2Properties: string;
   logFile: string;
   /** Plain pid, for scripts. */
   pidFile: string;
@@ -28,6 +30,7 @@ export function kafkaLayout(dataDir: string, logFile?: string): KafkaLayout {
     configDir,
     serverProperties: join(configDir, 'server.properties'),
     log4j2Properties: join(configDir, 'log4j2.properties'),
+    toolsLog4j2Properties: join(configDir, 'tools-log4j2.properties'),
     logFile: logFile ? resolve(logFile) : join(dir, 'kafka.log'),
     pidFile: join(dir, 'kafka.pid'),
     stateFile: join(dir, 'kafka.json'),

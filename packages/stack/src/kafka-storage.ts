@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateClusterId, parseProperties } from './kafka-config';
+import { generateClusterId, parseProperties, toolsLog4j2Properties } from './kafka-config';
 import type { KafkaLayout } from './kafka-layout';
 import { runJava } from './java-process';
 import { StackError, lastLines } from './stack-error';
@@ -45,12 +45,13 @@ export async function ensureStorageFormatted(
     );
   }
 
+  writeFileSync(layout.toolsLog4j2Properties, toolsLog4j2Properties());
   const clusterId = generateClusterId();
   const r = await runJava({
     classpath,
     mainClass: 'kafka.tools.StorageTool',
     args: ['format', '--cluster-id', clusterId, '--config', layout.serverProperties],
-    jvmArgs: ['-Xmx256m', '-XX:+UseSerialGC', `-Dlog4j2.configurationFile=${layout.log4j2Properties}`],
+    jvmArgs: ['-Xmx256m', '-XX:+UseSerialGC', `-Dlog4j2.configurationFile=${layout.toolsLog4j2Properties}`],
     cwd: layout.dataDir,
   }, java);
   if (r.code !== 0) {

@@ -125,6 +125,12 @@ async function tryReuse(s: Settings, layout: KafkaLayout, lease: Lease | undefin
   try {
     await waitForBroker(s.brokers, { timeoutMs: booting ? Math.max(0, s.deadline - Date.now()) : Math.min(s.reuseProbeMs, s.timeoutMs) });
   } catch {
+    if (booting) {
+      throw new StackError(
+        'START_TIMEOUT',
+        `Kafka (pid ${run.pid}) of ${layout.dataDir} listens on ${s.brokers} but did not answer within ${s.timeoutMs} ms\n--- last lines of ${layout.logFile} ---\n${tailFile(layout.logFile)}`,
+      );
+    }
     throw new StackError(
       'PORT_IN_USE',
       `Port ${s.port} on ${s.host} is in use by something that does not answer as a Kafka broker; stop it or choose another port`,
