@@ -2,7 +2,7 @@
 // in flight, or paced on the rate limiter's grid; stops at the count or when aborted, and
 // reports progress about once a second.
 import { DatagenError } from './datagen-error';
-import { FAST_MAX_IN_FLIGHT, isUnlimited, nextBatchSize, waitMs } from './rate-limiter';
+import { FAST_MAX_IN_FLIGHT, MAX_BATCH_BYTES, isUnlimited, nextBatchSize, waitMs } from './rate-limiter';
 import type { GeneratedRecord } from './types';
 
 /** A record as kafkajs sends it. */
@@ -81,16 +81,20 @@ export async function produceLoop(opts: ProduceLoopOptions): Promise<{ produced:
         await sleep(Math.max(1, waitMs(opts.rate, now() - start, queued)), opts.signal);
         continue;
       }
-      const batch = new Array<OutMessage>(n);
-      for (let i = 0; i < n; i++) {
+      const batch: OutMessage[] = [];
+      let bytes = 0;
+      while (batch.length < n && bytes < MAX_BATCH_BYTES) {
         const next = opts.records.next();
         if (next.done) throw new DatagenError('PRODUCE_FAILED', 'The generator ended early', 'generator');
-        batch[i] = toMessage(next.value);
+        const message = toMessage(next.value);
+        bytes += message.key.length + message.value.length;
+        batch.push(message);
       }
-      queued += n;
+      const sent = batch.length;
+      queued += sent;
       inFlight.push(
         opts.send(batch).then(
-          () => { produced += n; },
+          () => { produced += sent; },
           (error: unknown) => { failure ??= { error }; },
         ),
       );

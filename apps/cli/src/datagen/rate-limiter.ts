@@ -2,8 +2,17 @@
 // on a fixed grid from the start (record n is due at n / rate seconds), so the long-run
 // rate stays exact however late any single send is.
 
-/** Largest batch per send when running flat out; big batches amortize kafkajs' per-request work. */
-export const FAST_BATCH_SIZE = 5000;
+/**
+ * Largest batch per send when running flat out. Bigger batches amortize the per-request
+ * work, but kafkajs groups a send's messages by partition in time quadratic in the batch,
+ * so 1 000 measured faster than 2 500 or 5 000 into the local broker.
+ */
+export const FAST_BATCH_SIZE = 1000;
+/**
+ * Bytes of keys and values per send at most: a partition's share of one send is one record
+ * batch, and brokers refuse batches over `message.max.bytes` (1 MiB by default).
+ */
+export const MAX_BATCH_BYTES = 512 * 1024;
 /** Sends in flight at once when running flat out. */
 export const FAST_MAX_IN_FLIGHT = 4;
 /** A paced stream sends about this many times per second. */

