@@ -48,9 +48,12 @@ public class FlinkCheck {
         if (set.matches()) {
             tEnv.getConfig().set(set.group(1).replace("''", "'"), set.group(2).replace("''", "'"));
         } else if (s.startsWith("INSERT")) {
-            tEnv.explainSql(s);
+            String plan = tEnv.explainSql(s);
+            if (System.getenv("FLINK_CHECK_PRINT") != null) System.out.println(plan);
         } else if (s.startsWith("EXECUTE STATEMENT SET")) {
-            tEnv.executeSql("EXPLAIN " + s.substring("EXECUTE ".length())).collect().forEachRemaining(r -> {});
+            tEnv.executeSql("EXPLAIN " + s.substring("EXECUTE ".length())).collect().forEachRemaining(r -> {
+                if (System.getenv("FLINK_CHECK_PRINT") != null) System.out.println(r.getField(0));
+            });
         } else {
             tEnv.executeSql(s);
         }

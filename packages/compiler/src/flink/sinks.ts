@@ -108,6 +108,12 @@ export function postgresSink(ctx: FlinkContext, op: PostgresSinkOp, input: Relat
   }
   const columns = input.columns.map((f) => `${ident(f.name)} ${flinkType(f.type)}`);
   const upsert = config.mode === 'upsert';
+  if (!upsert && ctx.plan.settings.delivery === 'exactly-once') {
+    ctx.warnings.push({
+      code: 'UNSUPPORTED_ON_ENGINE', node: op.id,
+      message: `node '${op.id}': Flink's JDBC sink writes at least once, so after a failure an append may repeat rows; use mode upsert for exactly-once results`,
+    });
+  }
   if (upsert) columns.push(`PRIMARY KEY (${(config.primaryKey ?? []).map(ident).join(', ')}) NOT ENFORCED`);
   const jdbc = jdbcOptions(connection);
   const options: [string, string][] = [

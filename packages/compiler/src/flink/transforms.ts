@@ -28,7 +28,8 @@ export function filterView(ctx: FlinkContext, op: LogicalOperatorOf<'filter'>, i
 /**
  * A map's projection. Computed values are cast to the field's type, so Flink's own typing
  * (a string literal is CHAR(n), a CASE of literals pads) never changes a value or a column
- * type; a bare field reference stays bare, which keeps a rowtime attribute a rowtime.
+ * type; a bare field reference stays bare, which keeps a rowtime attribute a rowtime. Boolean
+ * results need no cast: every boolean form is BOOLEAN in Flink too.
  */
 export function mapView(ctx: FlinkContext, op: LogicalOperatorOf<'map'>, input: Relation): Statement {
   const select: string[] = [];
@@ -36,7 +37,8 @@ export function mapView(ctx: FlinkContext, op: LogicalOperatorOf<'map'>, input: 
   op.config.select.forEach((item, i) => {
     const ast = parse(ctx, op.id, `select.${i}.expr`, item.expr);
     const type = op.schema.find((f) => f.name === item.name)?.type ?? 'string';
-    select.push(`${ast ? projection(ast, type, input) : 'NULL'} AS ${ident(item.name)}`);
+    const sql = ast ? projection(ast, type, input) : 'NULL';
+    select.push(ast?.kind === 'field' && ast.name === item.name ? sql : `${sql} AS ${ident(item.name)}`);
   });
   const eventTime = op.eventTime;
   const keepHidden = eventTime !== null && input.hiddenRowtime && input.rowtime !== null;
@@ -53,7 +55,7 @@ export function mapView(ctx: FlinkContext, op: LogicalOperatorOf<'map'>, input: 
 function projection(ast: Expr, type: FieldType, input: Relation): string {
   const sql = exprToFlinkSql(ast, input.columns);
   if (ast.kind === 'field') return sql;
-  if (ast.kind === 'cast' && ast.target === type) return sql;
+  if ((ast.kind === 'cast' && ast.target === type) || type === 'boolean') return sql;
   return `CAST(${sql} AS ${flinkType(type)})`;
 }
 
