@@ -183,7 +183,7 @@ export class PaneWindow implements Operator {
         ctx.emit(this.out.build(ks.values, start, end, this.windowAcc(ks, lastPane)));
       }
     }
-    if (idxs[this.idxHead] === k) this.dropOldestPane();
+    while (this.idxHead < idxs.length && idxs[this.idxHead]! <= k) this.dropOldestPane();
   }
 
   /** The key's aggregate over its panes up to lastPane (all its live panes start at ≥ k). */

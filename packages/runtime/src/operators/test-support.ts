@@ -96,9 +96,9 @@ export function rowArb(o: GenOptions): fc.Arbitrary<{ row: Row; delay: number }>
  * A stream as a source would deliver it: rows arrive in order of ts + delay, and after
  * some rows the watermark (max ts so far − ooo) is emitted; +∞ at the end.
  */
-export function streamArb(o: GenOptions, maxRows = 120): fc.Arbitrary<Event[]> {
+export function streamArb(o: GenOptions, maxRows = 120, minRows = Math.floor(maxRows / 2)): fc.Arbitrary<Event[]> {
   return fc
-    .tuple(fc.array(rowArb(o), { maxLength: maxRows }), fc.array(fc.boolean(), { minLength: maxRows, maxLength: maxRows }))
+    .tuple(fc.array(rowArb(o), { minLength: minRows, maxLength: maxRows }), fc.array(fc.boolean(), { minLength: maxRows, maxLength: maxRows }))
     .map(([rows, emitWm]) => toStream(rows, emitWm, o.ooo));
 }
 
