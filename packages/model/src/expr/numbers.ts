@@ -58,9 +58,14 @@ export function javaDoubleToString(x: number): string {
     const s = String(abs);
     return sign + (s.includes('.') ? s : `${s}.0`);
   }
-  const [mantissa, exponent] = abs.toExponential().split('e') as [string, string];
-  const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
-  return `${sign}${m}E${Number(exponent)}`;
+  let [mantissa, exponent] = abs.toExponential().split('e') as [string, string];
+  if (!mantissa.includes('.')) {
+    // Java prints at least two digits, and picks the two-digit decimal closest to x when it
+    // also reads back as x (Double.MIN_VALUE is 4.9E-324, not 5.0E-324).
+    const two = abs.toExponential(1);
+    [mantissa, exponent] = (Number(two) === abs ? two : `${mantissa}.0e${exponent}`).split('e') as [string, string];
+  }
+  return `${sign}${mantissa}E${Number(exponent)}`;
 }
 
 /**

@@ -47,6 +47,9 @@ function isAtomic(e: Expr): boolean {
     case 'trim':
     case 'case':
       return true;
+    case 'binary':
+      // Printed as MOD(a, b).
+      return e.op === '%';
     default:
       return false;
   }
