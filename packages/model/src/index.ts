@@ -14,3 +14,4 @@ export * from './timestamp';
 export * from './validate';
 export { isPlainObject } from './validate-envelope';
 export { addProblem, issuesToProblems, schemaAt, valueName, type IssueContext } from './zod-problems';
+export * from './metrics';
