@@ -98,7 +98,7 @@ export function postgresSink(ctx: FlinkContext, op: PostgresSinkOp, input: Relat
   const { config } = op;
   const connection = ctx.options.connections?.[config.connection];
   if (connection === undefined) {
-    nodeProblem(ctx, 'BAD_CONFIG', op.id, 'connection', `no PostgreSQL connection '${config.connection}' is configured for Flink's JDBC connector`);
+    nodeProblem(ctx, 'BAD_CONFIG', op.id, 'connection', `no PostgreSQL connection '${config.connection}' to write into the Flink table: pass it (weir compile --postgres ${config.connection === 'default' ? '' : `${config.connection}=`}URL)`);
   }
   const bad = input.columns.filter((f) => !JDBC_COLUMN.test(f.name)).map((f) => `'${f.name}'`);
   if (bad.length > 0) {
