@@ -92,12 +92,13 @@ export async function run(args: string[]): Promise<number> {
     }
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     if (!values.topic) throw new UsageError('--topic is required');
-    const brokerText = values.brokers ?? process.env.KAFKA_BROKERS ?? DEFAULT_BROKERS;
+    const fromEnv = values.brokers === undefined && !!process.env.KAFKA_BROKERS;
+    const brokerText = values.brokers ?? (process.env.KAFKA_BROKERS || DEFAULT_BROKERS);
     let brokers: string[];
     try {
       brokers = parseBrokers(brokerText);
     } catch (err) {
-      throw new UsageError(`--brokers: ${err instanceof Error ? err.message : String(err)}`);
+      throw new UsageError(`${fromEnv ? 'KAFKA_BROKERS' : '--brokers'}: ${err instanceof Error ? err.message : String(err)}`);
     }
     options = {
       generator,

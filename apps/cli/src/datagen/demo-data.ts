@@ -32,12 +32,15 @@ export interface StartDemoDataOptions {
   /** Streaming stops when this aborts. */
   signal: AbortSignal;
   rates?: Partial<Record<DemoTopic, number>>;
+  /** Topic names to write instead of `orders`, `clicks` and `logs` (tests use unique ones). */
+  topics?: Partial<Record<DemoTopic, string>>;
   seed?: number;
   connectTimeoutMs?: number;
 }
 
 export interface DemoData {
-  topics: readonly DemoTopic[];
+  /** The topics written, in the order of DEMO_TOPICS. */
+  topics: readonly string[];
   /** Settles once streaming has stopped: after the signal aborts, or when producing fails. */
   done: Promise<{ produced: Record<DemoTopic, number> }>;
 }
@@ -48,9 +51,10 @@ export interface DemoData {
  * BROKER_UNREACHABLE when no broker answers.
  */
 export async function startDemoData(opts: StartDemoDataOptions): Promise<DemoData> {
+  const topics = Object.fromEntries(DEMO_TOPICS.map((t) => [t, opts.topics?.[t] ?? t])) as Record<DemoTopic, string>;
   const target = await openTopicProducer({
     brokers: opts.brokers,
-    topics: DEMO_TOPICS.map((topic) => ({ topic, partitions: DEMO_PARTITIONS })),
+    topics: DEMO_TOPICS.map((t) => ({ topic: topics[t], partitions: DEMO_PARTITIONS })),
     connectTimeoutMs: opts.connectTimeoutMs,
     clientId: 'weir-demo-data',
   });
@@ -61,15 +65,15 @@ export async function startDemoData(opts: StartDemoDataOptions): Promise<DemoDat
   if (opts.signal.aborted) stop.abort();
 
   const startedAt = Date.now();
-  const streams = DEMO_TOPICS.map(async (topic) => {
-    const rate = opts.rates?.[topic] ?? DEMO_RATES[topic];
+  const streams = DEMO_TOPICS.map(async (stream) => {
+    const rate = opts.rates?.[stream] ?? DEMO_RATES[stream];
     // Continue the index from where a stream started at the base time would be, so that
     // ids keep growing across restarts of `weir up` instead of repeating.
     const startIndex = Math.max(0, Math.floor(((startedAt - DEMO_BASE_TIME) / 1000) * rate));
-    const records = DEMO_GENERATORS[topic].create(opts.seed ?? DEFAULT_SEED, { rate, liveTime: true, startIndex });
+    const records = DEMO_GENERATORS[stream].create(opts.seed ?? DEFAULT_SEED, { rate, liveTime: true, startIndex });
     try {
-      const { produced } = await produceLoop({ records, send: target.sendTo(topic), rate, signal: stop.signal });
-      return [topic, produced] as const;
+      const { produced } = await produceLoop({ records, send: target.sendTo(topics[stream]), rate, signal: stop.signal });
+      return [stream, produced] as const;
     } catch (err) {
       stop.abort();
       throw err;
@@ -82,5 +86,5 @@ export async function startDemoData(opts: StartDemoDataOptions): Promise<DemoDat
       opts.signal.removeEventListener('abort', onAbort);
       await target.close().catch(() => {});
     });
-  return { topics: DEMO_TOPICS, done };
+  return { topics: DEMO_TOPICS.map((t) => topics[t]), done };
 }
