@@ -38,9 +38,10 @@ describe('SlidingWindow', () => {
         fc.constantFrom(...KEYINGS),
         fc.constantFrom([10_000, 2000], [6000, 3000], [5000, 5000], [4000, 1000], [9000, 3000]),
         fc.constantFrom(0.5, 1, 3),
-        (keyBy, [size, slide], lateFactor) =>
+        fc.constantFrom(1, 500),
+        (keyBy, [size, slide], lateFactor, grain) =>
           fc.assert(
-            fc.property(streamArb({ span: 40_000, ooo: 3000, lateFactor, nullTimes: true }), (events) => {
+            fc.property(streamArb({ span: 40_000, ooo: 3000, lateFactor, nullTimes: true, grain }), (events) => {
               const rec = check(sliding(keyBy, size!, slide!), events, keyBy, size!, slide!);
               if (lateFactor < 1) expect(rec.lates).toEqual([]);
             }),

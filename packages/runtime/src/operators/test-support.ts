@@ -74,11 +74,15 @@ export interface GenOptions {
   lateFactor: number;
   nullTimes: boolean;
   start?: number;
+  /** Times are multiples of grain (default 1) from start: coarse grains make ties and exact boundaries common. */
+  grain?: number;
 }
 
 /** Random rows with every field type, nulls everywhere, and event time `ts`. */
 export function rowArb(o: GenOptions): fc.Arbitrary<{ row: Row; delay: number }> {
   const start = o.start ?? 1_700_000_000_000;
+  const grain = o.grain ?? 1;
+  const time = fc.integer({ min: 0, max: Math.floor(o.span / grain) }).map((x) => start + x * grain);
   const maxDelay = Math.max(0, Math.floor(o.ooo * o.lateFactor) - (o.lateFactor <= 1 ? 1 : 0));
   return fc.record({
     k: fc.constantFrom(...KEYS),
@@ -87,7 +91,7 @@ export function rowArb(o: GenOptions): fc.Arbitrary<{ row: Row; delay: number }>
     d: fc.option(fc.integer({ min: -400, max: 400 }).map((x) => x / 4), { freq: 5 }),
     s: fc.constantFrom(...STRINGS),
     b: fc.constantFrom(true, false, null),
-    ts: o.nullTimes ? fc.option(fc.integer({ min: start, max: start + o.span }), { freq: 20 }) : fc.integer({ min: start, max: start + o.span }),
+    ts: o.nullTimes ? fc.option(time, { freq: 20 }) : time,
     delay: fc.integer({ min: 0, max: maxDelay }),
   }).map(({ delay, ...row }) => ({ row: row as Row, delay }));
 }
