@@ -12,6 +12,28 @@ export const API_ERROR_CODES = [
   'RATE_LIMITED',
   'KAFKA_UNAVAILABLE',
   'INTERNAL',
+  /** 401: no session, or it expired; log in again with a login link. */
+  'UNAUTHENTICATED',
+  /** 401: a login token that is unknown, already used or expired. */
+  'INVALID_LOGIN_TOKEN',
+  /** 403: the user's role is below the one the action needs (`details.required`). */
+  'FORBIDDEN',
+  /** 403: a mutating request without the `x-weir-csrf: 1` header. */
+  'CSRF_REJECTED',
+  /** 409: an update named a base version that is no longer the latest (`details.currentVersion`). */
+  'VERSION_CONFLICT',
+  /** 409: another pipeline (or user) already has this name. */
+  'NAME_TAKEN',
+  /** 409: the change would leave no admin. */
+  'LAST_ADMIN',
+  /** 409: stop asked of a job that has already ended. */
+  'JOB_NOT_ACTIVE',
+  /** 409: restart asked of a job that is still running; stop it first. */
+  'JOB_ACTIVE',
+  /** 422: the pipeline version cannot run: `details.problems` lists why. */
+  'PIPELINE_INVALID',
+  /** 503: the engine cannot take jobs now (`details.reason`). */
+  'ENGINE_UNAVAILABLE',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
@@ -28,3 +50,7 @@ export const ApiErrorBodySchema = z.object({
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
+
+/** Header every mutating request (POST, PUT, PATCH, DELETE) carries; see docs/security.md. */
+export const CSRF_HEADER = 'x-weir-csrf';
+export const CSRF_HEADER_VALUE = '1';
