@@ -3,9 +3,10 @@ import type { ArithmeticOp, BinaryExpr, Expr } from './ast';
 import { CAST_FAILED, converter, flinkTypeName } from './casts';
 import { compileCall } from './compile-calls';
 import { ExprEvalError, quoteSnippet } from './errors';
+import { compileCase, compileIn, compileLike, negate } from './compile-predicates';
+import { compileField } from './read-field';
 import type { ExprType } from './expr-types';
 import { bigintAdd, bigintDiv, bigintMul, bigintSub, intDiv, integerRem } from './numbers';
-import { likeToRegExp, PatternCache, PatternError } from './patterns';
 import { trimSql } from './strings';
 import { comparator } from './comparison';
 import { civilFromMillis } from './timestamps';
@@ -25,62 +26,6 @@ export interface CompileContext {
 
 function describe(node: Expr): string {
   return quoteSnippet(exprToFlinkSql(node), 80);
-}
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-function describeValue(v: unknown): string {
-  if (typeof v === 'string') return `the string '${quoteSnippet(v)}'`;
-  if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
-  return `the ${typeof v} ${String(v)}`;
-}
-
-/**
- * Reads a field: own properties only (a field named `__proto__` or `constructor` never
- * reaches Object.prototype), missing or undefined as NULL, and a value of the wrong kind
- * (a string in an int field, as raw JSON can hold) as an EVAL_ERROR rather than a wrong answer.
- */
-function compileField(name: string, type: FieldType): Evaluator {
-  const wrong = (v: unknown) =>
-    new ExprEvalError(`field ${quoteSnippet(`\`${name}\``)} should hold a ${type} but holds ${describeValue(v)}`);
-  const read = (row: Row): unknown => {
-    if (!hasOwn.call(row, name)) return null;
-    const v = row[name];
-    return v === undefined ? null : v;
-  };
-  switch (type) {
-    case 'string':
-      return (row) => {
-        const v = read(row);
-        if (v === null || typeof v === 'string') return v;
-        throw wrong(v);
-      };
-    case 'boolean':
-      return (row) => {
-        const v = read(row);
-        if (v === null || typeof v === 'boolean') return v;
-        throw wrong(v);
-      };
-    case 'timestamp':
-      return (row) => {
-        const v = read(row);
-        if (v === null || typeof v === 'number') return v;
-        // pipeline-format.md: an input timestamp may also be an ISO-8601 string.
-        if (typeof v === 'string') {
-          const ms = Date.parse(v);
-          if (!Number.isNaN(ms)) return ms;
-        }
-        if (v instanceof Date && !Number.isNaN(v.getTime())) return v.getTime();
-        throw wrong(v);
-      };
-    default:
-      return (row) => {
-        const v = read(row);
-        if (v === null || typeof v === 'number') return v;
-        if (typeof v === 'bigint') return Number(v);
-        throw wrong(v);
-      };
-  }
 }
 
 type Num2 = (a: number, b: number) => number;
@@ -161,93 +106,6 @@ function compileBinary(ctx: CompileContext, node: BinaryExpr): Evaluator {
     const a = l(row);
     const b = r(row);
     return a === null || b === null ? null : cmp(a, b);
-  };
-}
-
-function negate(f: Evaluator, negated: boolean): Evaluator {
-  if (!negated) return f;
-  return (row) => {
-    const v = f(row);
-    return v === null ? null : !v;
-  };
-}
-
-function compileIn(ctx: CompileContext, node: Extract<Expr, { kind: 'in' }>): Evaluator {
-  const x = ctx.build(node.operand);
-  const items = node.list.map((n) => ctx.build(n));
-  const constants = node.list.every((n) => n.kind === 'literal');
-  let f: Evaluator;
-  if (constants) {
-    // Literal lists (the common case) become a Set lookup; equal numbers are equal whatever their type.
-    const values = node.list.map((n, i) => (items[i] as Evaluator)({}));
-    const set = new Set(values.filter((v) => v !== null));
-    const hasNull = values.includes(null);
-    f = (row) => {
-      const v = x(row);
-      if (v === null) return null;
-      if (set.has(v) && !(typeof v === 'number' && Number.isNaN(v))) return true;
-      return hasNull ? null : false;
-    };
-  } else {
-    f = (row) => {
-      const v = x(row);
-      const vs = items.map((g) => g(row));
-      if (v === null) return null;
-      let sawNull = false;
-      for (const w of vs) {
-        if (w === null) sawNull = true;
-        else if (w === v) return true;
-      }
-      return sawNull ? null : false;
-    };
-  }
-  return negate(f, node.negated);
-}
-
-function compileLike(ctx: CompileContext, node: Extract<Expr, { kind: 'like' }>): Evaluator {
-  const s = ctx.build(node.operand);
-  const fixed = ctx.info.patterns.get(node);
-  if (fixed) {
-    return negate((row) => {
-      const v = s(row);
-      return v === null ? null : fixed.test(v as string);
-    }, node.negated);
-  }
-  const p = ctx.build(node.pattern);
-  const e = node.escape ? ctx.build(node.escape) : () => '';
-  const cache = new PatternCache((key) => {
-    const cut = key.indexOf('\u0000');
-    return likeToRegExp(key.slice(cut + 1), cut === 0 ? null : key.slice(0, cut));
-  });
-  const hasEscape = node.escape !== null;
-  return negate((row) => {
-    const v = s(row);
-    const pattern = p(row);
-    const escape = e(row);
-    if (v === null || pattern === null || escape === null) return null;
-    const re = cache.get(`${hasEscape ? (escape as string) : ''}\u0000${pattern as string}`);
-    if (re instanceof PatternError) throw ctx.fail(node, re.message);
-    return re.test(v as string);
-  }, node.negated);
-}
-
-function compileCase(ctx: CompileContext, node: Extract<Expr, { kind: 'case' }>): Evaluator {
-  const whens = node.whens.map((w) => [ctx.build(w.when), ctx.build(w.then)] as const);
-  const otherwise = node.otherwise ? ctx.build(node.otherwise) : () => null;
-  if (!node.subject) {
-    return (row) => {
-      for (const [cond, then] of whens) if (cond(row) === true) return then(row);
-      return otherwise(row);
-    };
-  }
-  const subject = ctx.build(node.subject);
-  return (row) => {
-    const s = subject(row);
-    for (const [value, then] of whens) {
-      const v = value(row);
-      if (s !== null && v !== null && s === v) return then(row);
-    }
-    return otherwise(row);
   };
 }
 

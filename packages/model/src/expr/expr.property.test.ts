@@ -209,8 +209,9 @@ function refCast(v: V, from: T, to: FieldType, safe: boolean): V {
   if (to === 'double') return v;
   if (from === 'double') {
     const x = v as number;
+    // Long.MAX_VALUE is represented by the largest number below 2^63 (2^63 itself would wrap).
     const lim = to === 'int' ? 2 ** 31 : 2 ** 63;
-    return Number.isNaN(x) ? 0 : Math.max(-lim, Math.min(to === 'int' ? lim - 1 : lim, Math.trunc(x))) + 0;
+    return Number.isNaN(x) ? 0 : Math.max(-lim, Math.min(to === 'int' ? lim - 1 : lim - 1024, Math.trunc(x))) + 0;
   }
   return wrapTo(to, big(v));
 }
@@ -348,7 +349,11 @@ function refCall(e: Extract<Expr, { kind: 'call' }>, row: Row, s: Map<string, Fi
     case 'LOWER': return (a as string).toLowerCase();
     case 'CHAR_LENGTH': return cps(a as string).length;
     case 'CONCAT': return args.join('');
-    case 'REPLACE': return b === '' ? `${c}${(a as string).split('').join(c as string)}${c}` : (a as string).split(b as string).join(c as string);
+    case 'REPLACE': {
+      // Java: "ab".replace("", "-") is "-a-b-", and "".replace("", "-") is "-".
+      if (b !== '') return (a as string).split(b as string).join(c as string);
+      return a === '' ? c : `${c}${(a as string).split('').join(c as string)}${c}`;
+    }
     case 'POSITION': {
       const [n, h] = [cps(a as string), cps(b as string)];
       for (let i = 0; i + n.length <= h.length; i++) if (n.every((ch, k) => h[i + k] === ch)) return i + 1;
@@ -418,6 +423,10 @@ function normalize(ast: Expr): string {
   });
 }
 
+/** EXPR_PROPERTY_RUNS raises the count for a longer hunt; the default keeps the suite quick. */
+const RUNS = Number(process.env.EXPR_PROPERTY_RUNS ?? 400);
+const TIMEOUT = Math.max(10_000, RUNS * 30);
+
 const caseArb = schemaArb.chain((schema) =>
   fc.record({
     schema: fc.constant(schema),
@@ -459,9 +468,9 @@ describe('compiled expressions agree with a reference interpreter', () => {
           }
         }
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('printing and parsing round-trip', () => {
@@ -483,7 +492,7 @@ describe('printing and parsing round-trip', () => {
           expect(same(outcome(() => a.evaluate?.(row), ExprEvalError), outcome(() => b.evaluate?.(row), ExprEvalError))).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });

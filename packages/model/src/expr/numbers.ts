@@ -111,11 +111,13 @@ export function doubleToInt(x: number): number {
   return Math.trunc(x) + 0;
 }
 
-/** Java's (long) cast of a double, within the precision of a JavaScript number. */
+/** The largest number below 2^63: Long.MAX_VALUE itself would round up to 2^63, which wraps negative. */
+const LONG_MAX_NUMBER = 2 ** 63 - 1024;
+
+/** Java's (long) cast of a double, saturating, within the precision of a JavaScript number. */
 export function doubleToBigint(x: number): number {
   if (Number.isNaN(x)) return 0;
-  // ±2^63, the nearest numbers to Long.MIN_VALUE and Long.MAX_VALUE.
-  if (x >= TWO_63) return TWO_63;
+  if (x >= LONG_MAX_NUMBER) return LONG_MAX_NUMBER;
   if (x <= -TWO_63) return -TWO_63;
   return Math.trunc(x) + 0;
 }

@@ -175,6 +175,32 @@ export const SPECIAL_PARSERS: Record<string, FormParser> = {
   POSITION: parsePosition,
 };
 
+/** CASE [subject] WHEN … THEN … [ELSE …] END, searched when there is no subject. */
+export function parseCase(p: Parser): Expr {
+  const start = p.next().span;
+  let subject: Expr | null = null;
+  const first = p.peek();
+  if (p.isKeyword(first, 'END') || first.kind === 'eof') throw p.unexpected(first, "'WHEN' after CASE");
+  if (!p.isKeyword(first, 'WHEN')) subject = p.parseExpr(0);
+  const whens: { when: Expr; then: Expr }[] = [];
+  const kids: Expr[] = subject ? [subject] : [];
+  while (p.acceptKeyword('WHEN')) {
+    const when = p.parseExpr(0);
+    p.expectKeyword('THEN', ' after the WHEN condition');
+    const then = p.parseExpr(0);
+    whens.push({ when, then });
+    kids.push(when, then);
+  }
+  if (whens.length === 0) throw p.unexpected(p.peek(), "'WHEN' after CASE");
+  let otherwise: Expr | null = null;
+  if (p.acceptKeyword('ELSE')) {
+    otherwise = p.parseExpr(0);
+    kids.push(otherwise);
+  }
+  p.expectKeyword('END', ` to close the CASE at line ${start.line}, column ${start.column}`);
+  return p.node({ kind: 'case', subject, whens, otherwise, span: p.spanFrom(start) }, kids);
+}
+
 /** Parses the call starting at the current token (a name followed by '('). */
 export function parseSpecialForm(p: Parser, word: string): Expr {
   const name = p.next();

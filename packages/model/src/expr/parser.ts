@@ -1,7 +1,7 @@
 import type { BinaryOp, Expr, LiteralExpr, Span } from './ast';
 import { quoteSnippet, SyntaxErrorAt } from './errors';
 import { type Token, tokenize } from './lexer';
-import { parseSpecialForm, SPECIAL_PARSERS } from './parser-forms';
+import { parseCase, parseSpecialForm, SPECIAL_PARSERS } from './parser-forms';
 
 /** Deepest recursion of the parser (parentheses, NOT, unary minus, calls nest it). */
 export const MAX_NESTING = 200;
@@ -282,7 +282,7 @@ export class Parser {
       this.next();
       return this.node({ kind: 'literal', type: 'null', value: null, span: t.span }, []);
     }
-    if (word === 'CASE') return this.parseCase();
+    if (word === 'CASE') return parseCase(this);
     const isCall = this.isOp(this.peek(1), '(');
     if (isCall && Object.prototype.hasOwnProperty.call(SPECIAL_PARSERS, word)) return parseSpecialForm(this, word);
     if (RESERVED.has(word)) {
@@ -294,31 +294,6 @@ export class Parser {
     if (isCall) return parseSpecialForm(this, 'CALL');
     this.next();
     return this.node({ kind: 'field', name: t.text, span: t.span }, []);
-  }
-
-  private parseCase(): Expr {
-    const start = this.next().span;
-    let subject: Expr | null = null;
-    const first = this.peek();
-    if (this.isKeyword(first, 'END') || first.kind === 'eof') throw this.unexpected(first, "'WHEN' after CASE");
-    if (!this.isKeyword(first, 'WHEN')) subject = this.parseExpr(0);
-    const whens: { when: Expr; then: Expr }[] = [];
-    const kids: Expr[] = subject ? [subject] : [];
-    while (this.acceptKeyword('WHEN')) {
-      const when = this.parseExpr(0);
-      this.expectKeyword('THEN', ' after the WHEN condition');
-      const then = this.parseExpr(0);
-      whens.push({ when, then });
-      kids.push(when, then);
-    }
-    if (whens.length === 0) throw this.unexpected(this.peek(), "'WHEN' after CASE");
-    let otherwise: Expr | null = null;
-    if (this.acceptKeyword('ELSE')) {
-      otherwise = this.parseExpr(0);
-      kids.push(otherwise);
-    }
-    this.expectKeyword('END', ` to close the CASE at line ${start.line}, column ${start.column}`);
-    return this.node({ kind: 'case', subject, whens, otherwise, span: this.spanFrom(start) }, kids);
   }
 }
 

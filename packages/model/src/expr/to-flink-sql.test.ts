@@ -33,6 +33,8 @@ describe('exprToFlinkSql', () => {
   it('parenthesizes negative literals and every compound operand, never printing --', () => {
     expect(sql('a - -1')).toBe('`a` - (-1)');
     expect(sql('-(-a)')).toBe('-(-`a`)');
+    expect(sql('-(5)')).toBe('-(5)');
+    expect(sql('-5')).toBe('-5');
     expect(sql('a + b * c')).toBe('`a` + (`b` * `c`)');
     expect(sql('(a + b) * c')).toBe('(`a` + `b`) * `c`');
     expect(sql('a - b - c')).toBe('(`a` - `b`) - `c`');

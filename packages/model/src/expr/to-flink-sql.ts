@@ -75,7 +75,9 @@ function printer(timestamps: Map<Expr, number> | undefined): (e: Expr) => string
       case 'field':
         return quoteIdentifier(e.name);
       case 'unary':
-        return e.op === 'NOT' ? `NOT ${wrap(e.operand)}` : `-${wrap(e.operand)}`;
+        if (e.op === 'NOT') return `NOT ${wrap(e.operand)}`;
+        // -(5), not -5: a minus written before a number would be read back as a negative literal.
+        return e.operand.kind === 'literal' ? `-(${print(e.operand)})` : `-${wrap(e.operand)}`;
       case 'binary':
         if (e.op === '%') return `MOD(${print(e.left)}, ${print(e.right)})`;
         return `${wrap(e.left)} ${e.op} ${wrap(e.right)}`;
