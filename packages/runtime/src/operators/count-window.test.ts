@@ -10,7 +10,7 @@ const SHAPES: [number, number | undefined][] = [[1, undefined], [3, undefined], 
 const counting = (keyBy: string[], size: number, slide?: number) =>
   new CountWindow({ keyBy, aggregates: ALL_AGGREGATES, timeField: 'ts', size, ...(slide === undefined ? {} : { slide }) });
 
-describe('CountWindow', () => {
+describe('CountWindow', { timeout: 120_000 }, () => {
   it('matches brute force (the last `size` records at every slide-th record) for every aggregate', () => {
     fc.assert(
       fc.property(

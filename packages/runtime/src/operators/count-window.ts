@@ -143,7 +143,7 @@ export class CountWindow implements Operator {
   }
 
   /** Count windows close on arrival only: incomplete windows are never emitted. */
-  onWatermark(): void {}
+  onWatermark(_watermark: number, _ctx: OperatorContext): void {}
 
   stateSize(): number {
     return this.paneCount;

@@ -12,7 +12,7 @@ export class Filter implements Operator {
     if (this.predicate(row) === true) ctx.emit(row);
   }
 
-  onWatermark(): void {}
+  onWatermark(_watermark: number, _ctx: OperatorContext): void {}
 
   snapshot(): null {
     return null;

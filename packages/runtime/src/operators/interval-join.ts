@@ -178,7 +178,7 @@ export class IntervalJoin implements Operator {
     return out;
   }
 
-  onWatermark(watermark: number): void {
+  onWatermark(watermark: number, _ctx?: OperatorContext): void {
     if (!(watermark > this.wm)) return;
     this.wm = watermark;
     this.expire(this.leftExpiry, true, watermark - this.upper);

@@ -32,7 +32,7 @@ export class MapOperator implements Operator {
     ctx.emit(out);
   }
 
-  onWatermark(): void {}
+  onWatermark(_watermark: number, _ctx: OperatorContext): void {}
 
   snapshot(): null {
     return null;

@@ -12,7 +12,7 @@ const session = (keyBy: string[], gapMs: number, aggregates: AggregateSpec[] = A
 
 const count: AggregateSpec[] = [{ fn: 'count', as: 'n' }];
 
-describe('SessionWindow', () => {
+describe('SessionWindow', { timeout: 120_000 }, () => {
   it('matches offline sessionization (sort, cut at gaps > gap) when nothing is late', () => {
     fc.assert(
       fc.property(

@@ -31,7 +31,7 @@ function check(op: SlidingWindow, events: Parameters<typeof run>[1], keyBy: stri
   return rec;
 }
 
-describe('SlidingWindow', () => {
+describe('SlidingWindow', { timeout: 120_000 }, () => {
   it('matches brute force for every aggregate, on out-of-order data with nulls and late records', () => {
     fc.assert(
       fc.property(

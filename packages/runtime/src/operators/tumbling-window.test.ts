@@ -17,7 +17,7 @@ function expectEndOrder(log: readonly LogEntry[]): void {
   }
 }
 
-describe('TumblingWindow', () => {
+describe('TumblingWindow', { timeout: 120_000 }, () => {
   it('matches brute force for every aggregate, on out-of-order data with nulls and late records', () => {
     fc.assert(
       fc.property(

@@ -11,7 +11,7 @@ export class Union implements Operator {
     ctx.emit(row);
   }
 
-  onWatermark(): void {}
+  onWatermark(_watermark: number, _ctx: OperatorContext): void {}
 
   snapshot(): null {
     return null;

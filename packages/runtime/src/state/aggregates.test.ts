@@ -18,7 +18,7 @@ const recordsArb = fc
   .array(rowArb({ span: 50, ooo: 0, lateFactor: 1, nullTimes: false }), { maxLength: 60 })
   .map((rows) => rows.map(({ row }, seq): Seen => ({ row, t: row.ts as number, seq })));
 
-describe('AggregateSet', () => {
+describe('AggregateSet', { timeout: 120_000 }, () => {
   it('matches the SQL definition of every function on random data with nulls', () => {
     const set = new AggregateSet(ALL_AGGREGATES);
     fc.assert(
