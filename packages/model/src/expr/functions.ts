@@ -46,9 +46,6 @@ export function lookupFunction(name: string): FunctionName | undefined {
   return Object.prototype.hasOwnProperty.call(ALIASES, upper) ? ALIASES[upper] : undefined;
 }
 
-/** Names that take a special argument syntax and are therefore not in FUNCTION_NAMES. */
-export const SPECIAL_FORMS = ['CAST', 'TRY_CAST', 'EXTRACT', 'TRIM'] as const;
-
 export function arityMessage(name: FunctionName, got: number): string | undefined {
   const a = FUNCTION_ARITY[name];
   if (got >= a.min && (a.max === null || got <= a.max)) return undefined;

@@ -85,6 +85,9 @@ describe('comparisons', () => {
     expect(bad).toMatchObject({ code: 'TYPE_MISMATCH', line: 1, column: 6 });
     expect(bad?.message).toMatch(/'2024-13-45' is not a timestamp; write 'yyyy-MM-dd'/);
     expect(problems('ts = s')[0]?.message).toMatch(/cannot compare timestamp with string using =; write CAST/);
+    // One literal, one value at run time: it cannot be a timestamp for one comparison and a string for another.
+    expect(problems("'2024-01-01' IN (ts, s)")[0]?.message).toMatch(/compared with both a timestamp and a string/);
+    expect(problems("CASE '2024-01-01' WHEN s THEN 1 WHEN ts THEN 2 END")[0]?.message).toMatch(/compared with both a string and a timestamp/);
   });
 
   it('types IN and BETWEEN against their operand', () => {

@@ -25,6 +25,7 @@ export class Checker {
   readonly info: TypeInfo = { types: new Map(), timestamps: new Map(), patterns: new Map() };
   private readonly fields = new Map<string, FieldType>();
   private readonly fieldNames: string[];
+  private readonly stringCompared = new Set<Expr>();
 
   constructor(schema: RecordSchema) {
     for (const f of schema) if (!this.fields.has(f.name)) this.fields.set(f.name, f.type);
@@ -60,6 +61,7 @@ export class Checker {
       this.untypedNull(l, `both operands of ${op}`);
       return false;
     }
+    if (lt === 'string' && rt === 'string') return this.compareAsStrings(op, l, r);
     if (lt === 'null' || rt === 'null' || lt === rt) return true;
     if (isNumeric(lt) && isNumeric(rt)) return true;
     if (lt === 'timestamp' && rt === 'string') return this.readTimestamp(op, r);
@@ -68,7 +70,27 @@ export class Checker {
     return false;
   }
 
+  /**
+   * A literal shared by several comparisons (the operand of IN or BETWEEN, the subject of a
+   * simple CASE) has one value at run time, so it cannot be read as a timestamp in one and
+   * as a string in another.
+   */
+  private compareAsStrings(op: string, l: Expr, r: Expr): boolean {
+    for (const n of [l, r]) {
+      if (this.info.timestamps.has(n)) {
+        this.mismatch(n, `this literal is compared with both a timestamp and a string in ${op}; CAST it to one type`);
+        return false;
+      }
+      if (n.kind === 'literal') this.stringCompared.add(n);
+    }
+    return true;
+  }
+
   private readTimestamp(op: string, s: Expr): boolean {
+    if (this.stringCompared.has(s)) {
+      this.mismatch(s, `this literal is compared with both a string and a timestamp in ${op}; CAST it to one type`);
+      return false;
+    }
     if (s.kind !== 'literal' || s.type !== 'string') {
       this.mismatch(s, `cannot compare timestamp with string using ${op}; write CAST(… AS TIMESTAMP(3))`);
       return false;
