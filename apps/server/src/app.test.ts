@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema, HealthSchema } from '@weir/protocol';
-import { buildApp, type WeirApp } from './app';
-import { loadConfig, type WeirConfig } from './config';
+import type { WeirApp } from './app';
+import type { WeirConfig } from './config';
+import { startTestApp, type TestApp } from './testing/test-app';
 
 let webDir: string;
-let app: WeirApp | undefined;
+let harness: TestApp | undefined;
 
 beforeAll(() => {
   webDir = mkdtempSync(join(tmpdir(), 'weir-web-'));
@@ -17,14 +18,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(webDir, { recursive: true, force: true }));
 afterEach(async () => {
-  await app?.close();
-  app = undefined;
+  await harness?.close();
+  harness = undefined;
 });
 
 async function start(overrides: Partial<WeirConfig> = {}): Promise<WeirApp> {
   // No KAFKA_BROKERS: the unit layer has no broker; Kafka answers are covered by cluster.int.test.ts.
-  app = await buildApp(loadConfig({}, { webDir, logLevel: 'silent', ...overrides }));
-  return app;
+  harness = await startTestApp({ config: { webDir, ...overrides } });
+  return harness.app;
 }
 
 function errorOf(body: string) {
@@ -44,7 +45,8 @@ describe('GET /api/health', () => {
 
 describe('GET /api/cluster without a broker', () => {
   it('answers 503 KAFKA_UNAVAILABLE saying why', async () => {
-    const res = await (await start()).inject({ method: 'GET', url: '/api/cluster' });
+    await start();
+    const res = await harness!.call(await harness!.login('viewer'), { method: 'GET', url: '/api/cluster' });
     expect(res.statusCode).toBe(503);
     const error = errorOf(res.body);
     expect(error.code).toBe('KAFKA_UNAVAILABLE');
@@ -52,7 +54,8 @@ describe('GET /api/cluster without a broker', () => {
   });
 
   it('rejects a bad query value with 400 BAD_REQUEST naming the field', async () => {
-    const res = await (await start()).inject({ method: 'GET', url: '/api/cluster?includeInternal=maybe' });
+    await start();
+    const res = await harness!.call(await harness!.login('viewer'), { method: 'GET', url: '/api/cluster?includeInternal=maybe' });
     expect(res.statusCode).toBe(400);
     const error = errorOf(res.body);
     expect(error.code).toBe('BAD_REQUEST');

@@ -16,7 +16,10 @@ export const EnvSchema = z.object({
   WEIR_HOST: z.string().min(1).default('127.0.0.1'),
   WEIR_DATA_DIR: z.string().min(1).default('.weir'),
   KAFKA_BROKERS: z.string().min(1).optional(),
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL (leave it unset for SQLite under the data directory)' })
+    .optional(),
 });
 
 export const ConfigSchema = z.object({
@@ -32,6 +35,12 @@ export const ConfigSchema = z.object({
   /** Requests per client address per minute. */
   rateLimitMax: z.number().int().positive(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** Login attempts per client address per minute (stricter than the general limit). */
+  loginRateLimitMax: z.number().int().positive(),
+  /** A session ends after this long without a request (sliding expiry). */
+  sessionIdleMs: z.number().int().positive(),
+  /** How long a one-time login link stays usable. */
+  loginTokenTtlMs: z.number().int().positive(),
 });
 export type WeirConfig = z.infer<typeof ConfigSchema>;
 
@@ -45,6 +54,9 @@ const DEFAULTS = {
   bodyLimit: 1024 * 1024,
   rateLimitMax: 1200,
   logLevel: 'warn',
+  loginRateLimitMax: 10,
+  sessionIdleMs: 24 * 60 * 60 * 1000,
+  loginTokenTtlMs: 24 * 60 * 60 * 1000,
 } as const;
 
 /** Reads the environment; a bad value throws ConfigError naming the variable. */

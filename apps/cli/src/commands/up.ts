@@ -242,7 +242,10 @@ export async function run(args: string[]): Promise<number> {
     }
     if (stop.signal.aborted) return;
 
+    // `weir up` always hands out a fresh admin link: the person at the terminal is the admin.
+    const login = await server.issueAdminLoginLink();
     say('');
+    if (login) say(`Log in: ${login.url}`);
     say(`Weir is running at ${server.url}`);
     say('Press Ctrl-C to stop.');
     await new Promise<void>((r) => stop.signal.addEventListener('abort', () => r(), { once: true }));
