@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Knobs of a running job. The defaults suit one broker on a small machine; tests shrink
+ * buffers to reach backpressure with little data. Crosses the worker boundary, hence zod.
+ */
+export const TuningSchema = z.object({
+  /** Rows a Kafka sink (and the dead-letter writer) holds before it holds the job back. */
+  kafkaSinkCapacity: z.number().int().positive().default(30_000),
+  kafkaSinkBatchSize: z.number().int().positive().default(5_000),
+  kafkaSinkMaxInFlight: z.number().int().positive().default(3),
+  postgresSinkCapacity: z.number().int().positive().default(5_000),
+  postgresSinkBatchSize: z.number().int().positive().default(1_000),
+  /** How often sources look for new partitions. */
+  metadataMaxAgeMs: z.number().int().positive().default(5_000),
+  maxBytesPerPartition: z.number().int().positive().default(1_048_576),
+  maxBytes: z.number().int().positive().default(10_485_760),
+  maxWaitTimeInMs: z.number().int().positive().default(100),
+  metricsIntervalMs: z.number().int().positive().default(1_000),
+  /** Watermark, idleness and processing-time tick. */
+  tickIntervalMs: z.number().int().positive().default(200),
+  /** Offsets are committed at this interval; absent: the plan's checkpoint interval. */
+  commitIntervalMs: z.number().int().positive().optional(),
+  /** Longest wait for a broker before the job fails with BROKER_UNREACHABLE. */
+  connectTimeoutMs: z.number().int().positive().default(10_000),
+  /** Longest wait for sinks to flush when stopping. */
+  stopTimeoutMs: z.number().int().positive().default(30_000),
+  /** Partitions of a sink or dead-letter topic Weir creates. */
+  createdTopicPartitions: z.number().int().positive().default(3),
+});
+export type Tuning = z.infer<typeof TuningSchema>;
+export type TuningInput = z.input<typeof TuningSchema>;

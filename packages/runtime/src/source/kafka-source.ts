@@ -1,0 +1,304 @@
+import type { SourceOperator } from '@weir/compiler';
+import type { PartitionMetrics } from '@weir/model';
+import type { Admin, Batch, Consumer, Kafka } from '@weir/kafka';
+import { createDecoder, type Decoder } from '../codec/decoder';
+import { RuntimeError, messageOf } from '../errors/runtime-error';
+import { SourceWatermarks, type PartitionFeed } from '../state/watermarks';
+import type { GraphNode } from '../job/graph-node';
+import type { SourceHost } from './source-host';
+import { resolvePartitionRanges } from './start-positions';
+
+export interface SourceTuning {
+  /** How often the consumer looks for new partitions (kafkajs metadataMaxAge). */
+  metadataMaxAgeMs: number;
+  maxBytesPerPartition: number;
+  maxBytes: number;
+  maxWaitTimeInMs: number;
+}
+
+interface PartitionState {
+  partition: number;
+  start: number;
+  /** The next offset to read. */
+  position: number;
+  /** Bounded input: stop before this offset. */
+  end: number | null;
+  /** The partition's high watermark as last seen. */
+  high: number;
+  lastTime: number | null;
+  finished: boolean;
+  feed: PartitionFeed;
+}
+
+/**
+ * One `kafka-source` node: a kafkajs consumer (its own group, manual commits) that decodes
+ * each batch and pushes the rows through the job synchronously. It stops fetching when the
+ * job's sinks are full simply by not returning from `eachBatch` (kafkajs fetches the next
+ * batch only after the handler returns), heartbeating meanwhile.
+ */
+export class KafkaSource {
+  readonly id: string;
+  readonly watermarks: SourceWatermarks | null;
+  private readonly decode: Decoder;
+  private readonly parts = new Map<number, PartitionState>();
+  private consumer: Consumer | null = null;
+  private ended = false;
+  private committed = new Map<number, number>();
+  private highFetch: Promise<void> | null = null;
+
+  constructor(
+    private readonly op: SourceOperator,
+    private readonly node: GraphNode,
+    private readonly kafka: Kafka,
+    private readonly admin: Admin,
+    private readonly host: SourceHost,
+    private readonly tuning: SourceTuning,
+    private readonly clock: () => number,
+  ) {
+    this.id = op.id;
+    this.decode = createDecoder(op.format, op.schema);
+    this.watermarks = op.eventTime === null
+      ? null
+      : new SourceWatermarks({ maxOutOfOrdernessMs: op.eventTime.maxOutOfOrdernessMs, idleTimeoutMs: op.eventTime.idleTimeoutMs, clock });
+  }
+
+  get bounded(): boolean {
+    return this.op.bounded !== null;
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /** Checks the topic, fixes start (and end) offsets and writes the starts as the group's offsets. */
+  async prepare(): Promise<void> {
+    const { topic, groupId } = this.op;
+    const topics = await this.admin.listTopics();
+    if (!topics.includes(topic)) {
+      throw new RuntimeError('TOPIC_NOT_FOUND', `kafka-source ${this.id}: topic ${topic} does not exist`, this.id);
+    }
+    const ranges = await resolvePartitionRanges(this.admin, topic, groupId, this.op.startFrom, this.op.bounded);
+    for (const r of ranges) {
+      const st = this.addPartition(r.partition, r.start, r.end, r.high);
+      if (st.end !== null && st.start >= st.end) this.finishPartition(st);
+    }
+    await this.admin.setOffsets({ groupId, topic, partitions: ranges.map((r) => ({ partition: r.partition, offset: String(r.start) })) });
+    for (const r of ranges) this.committed.set(r.partition, r.start);
+  }
+
+  /** Starts consuming; a bounded source whose partitions are all empty ends at once. */
+  async start(): Promise<void> {
+    if (this.bounded && [...this.parts.values()].every((p) => p.finished)) {
+      this.end();
+      return;
+    }
+    const consumer = this.kafka.consumer({
+      groupId: this.op.groupId,
+      metadataMaxAge: this.tuning.metadataMaxAgeMs,
+      maxBytesPerPartition: this.tuning.maxBytesPerPartition,
+      maxBytes: this.tuning.maxBytes,
+      minBytes: 1,
+      maxWaitTimeInMs: this.tuning.maxWaitTimeInMs,
+      allowAutoTopicCreation: false,
+      retry: { retries: 5 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      for (const p of e.payload.memberAssignment[this.op.topic] ?? []) {
+        if (!this.parts.has(p)) this.addPartition(p, 0, this.bounded ? 0 : null, 0);
+      }
+    });
+    consumer.on(consumer.events.CRASH, (e) => {
+      if (!e.payload.restart) this.host.fail(new RuntimeError('SOURCE_FAILED', `kafka-source ${this.id}: consumer stopped: ${messageOf(e.payload.error)}`, this.id, { cause: e.payload.error }), this.id);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [this.op.topic], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        try {
+          await this.onBatch(batch, resolveOffset, heartbeat, () => isRunning() && !isStale());
+        } catch (err) {
+          // Never let kafkajs retry a batch the job has failed on.
+          this.host.fail(err, this.id);
+        }
+      },
+    });
+    const done = [...this.parts.values()].filter((p) => p.finished).map((p) => p.partition);
+    if (done.length > 0) consumer.pause([{ topic: this.op.topic, partitions: done }]);
+  }
+
+  private addPartition(partition: number, start: number, end: number | null, high: number): PartitionState {
+    const st: PartitionState = {
+      partition, start, position: start, end, high, lastTime: null, finished: false,
+      feed: this.watermarks?.partition(partition) ?? NO_FEED,
+    };
+    this.parts.set(partition, st);
+    return st;
+  }
+
+  private async onBatch(batch: Batch, resolveOffset: (o: string) => void, heartbeat: () => Promise<void>, live: () => boolean): Promise<void> {
+    const host = this.host;
+    const st = this.parts.get(batch.partition) ?? this.addPartition(batch.partition, 0, this.bounded ? 0 : null, 0);
+    const high = Number(batch.highWatermark);
+    if (high > st.high) st.high = high;
+    if (st.finished || host.stopping) return;
+    const messages = batch.messages;
+    const end = st.end ?? Infinity;
+    const origin = host.origin;
+    origin.sourceNode = this.id;
+    origin.topic = this.op.topic;
+    origin.partition = st.partition;
+    const timeField = this.op.eventTime?.field ?? null;
+    const feed = st.feed;
+    const node = this.node;
+    host.batchStarted();
+    let lastTime: number | null = st.lastTime;
+    let resolved: string | null = null;
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i]!;
+      const offset = Number(m.offset);
+      if (offset >= end) break;
+      if (offset < st.position) continue;
+      origin.offset = offset;
+      origin.message = m;
+      node.recordsIn++;
+      let row;
+      try {
+        row = this.decode(m.value);
+      } catch (err) {
+        if (!host.decodeFailed(this.id, err)) return;
+        row = null;
+      }
+      if (row !== null) {
+        if (timeField !== null) {
+          const t = row[timeField] as number | null;
+          feed.observe(t);
+          if (t !== null) lastTime = t;
+        }
+        node.emit(row);
+      }
+      st.position = offset + 1;
+      resolved = m.offset;
+      if (host.fullSinks > 0) {
+        resolveOffset(m.offset);
+        st.lastTime = timeField === null ? Number(m.timestamp) : lastTime;
+        await host.waitForSinks(heartbeat);
+        if (host.stopping || !live()) return;
+        host.batchStarted();
+      }
+    }
+    if (resolved !== null) {
+      resolveOffset(resolved);
+      const last = messages[messages.length - 1];
+      st.lastTime = timeField === null ? (last ? Number(last.timestamp) : st.lastTime) : lastTime;
+    }
+    if (st.end !== null && st.position >= st.end) this.finishPartition(st);
+    host.batchDone();
+    await heartbeat();
+  }
+
+  private finishPartition(st: PartitionState): void {
+    if (st.finished) return;
+    st.finished = true;
+    this.watermarks?.finishPartition(st.partition);
+    this.consumer?.pause([{ topic: this.op.topic, partitions: [st.partition] }]);
+    if ([...this.parts.values()].every((p) => p.finished)) this.end();
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.watermarks?.endOfInput();
+    this.host.sourceEnded(this.id);
+  }
+
+  /** The positions to commit at a barrier: the next offset of every partition. */
+  positions(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const p of this.parts.values()) out.set(p.partition, p.position);
+    return out;
+  }
+
+  /**
+   * Commits positions that moved past what is committed (at-least-once: called once the
+   * sinks acknowledged everything read before them). While consuming, through the group;
+   * after disconnect (the final commit of a stop), by setting the idle group's offsets.
+   */
+  async commit(positions: Map<number, number>): Promise<void> {
+    const moved = [...positions].filter(([p, o]) => o > (this.committed.get(p) ?? -1));
+    if (moved.length === 0) return;
+    const topic = this.op.topic;
+    if (this.consumer !== null) {
+      await this.consumer.commitOffsets(moved.map(([partition, offset]) => ({ topic, partition, offset: String(offset) })));
+    } else {
+      await this.admin.setOffsets({ groupId: this.op.groupId, topic, partitions: moved.map(([partition, offset]) => ({ partition, offset: String(offset) })) });
+    }
+    for (const [p, o] of moved) this.committed.set(p, o);
+  }
+
+  /** Refreshes high watermarks (for lag while the consumer is held back); at most one request at a time. */
+  refreshEndOffsets(): void {
+    if (this.highFetch !== null) return;
+    this.highFetch = this.admin.fetchTopicOffsets(this.op.topic).then(
+      (offsets) => {
+        for (const o of offsets) {
+          const st = this.parts.get(o.partition);
+          const high = Number(o.high);
+          if (st !== undefined && high > st.high) st.high = high;
+        }
+      },
+      () => {},
+    ).finally(() => {
+      this.highFetch = null;
+    });
+  }
+
+  partitionMetrics(now: number): PartitionMetrics[] {
+    const out: PartitionMetrics[] = [];
+    const parts = [...this.parts.values()].sort((a, b) => a.partition - b.partition);
+    for (const p of parts) {
+      const endOffset = Math.max(p.end ?? p.high, p.position);
+      out.push({
+        node: this.id,
+        topic: this.op.topic,
+        partition: p.partition,
+        offset: p.position,
+        endOffset,
+        lag: Math.max(0, endOffset - p.position),
+        lagMs: p.lastTime === null ? null : Math.max(0, now - p.lastTime),
+        ...(this.watermarks !== null && this.watermarks.isIdle ? { idle: true } : {}),
+      });
+    }
+    return out;
+  }
+
+  /** Bounded input: [records read, records to read]. */
+  progress(): [number, number] {
+    let done = 0;
+    let total = 0;
+    for (const p of this.parts.values()) {
+      if (p.end === null) continue;
+      total += p.end - p.start;
+      done += Math.min(p.position, p.end) - p.start;
+    }
+    return [done, total];
+  }
+
+  /** Stops fetching; waits for the batch in hand to return. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    if (consumer === null) return;
+    await consumer.stop().catch(() => {});
+  }
+
+  async disconnect(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = null;
+    if (consumer !== null) await consumer.disconnect().catch(() => {});
+  }
+}
+
+const NO_FEED: PartitionFeed = { observe() {} };
