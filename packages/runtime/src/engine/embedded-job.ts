@@ -1,0 +1,95 @@
+import type { CheckpointRecord, Job, JobStatus, StopResult } from '@weir/compiler';
+import type { EmbeddedPlan } from '@weir/compiler';
+import type { MetricsSnapshot } from '@weir/model';
+import { PreviewRing, type PreviewRow } from '../sinks/preview-sink';
+import { MetricsHub } from './metrics-hub';
+
+/** A job of the embedded engine: the Engine contract's Job plus the rows of its preview sinks. */
+export interface EmbeddedJob extends Job {
+  /** The latest rows of a preview-sink node (oldest first), timestamps as ISO-8601 strings. */
+  previewRows(nodeId: string): PreviewRow[];
+  /** The latest metrics snapshot, if one was published. */
+  latestMetrics(): MetricsSnapshot | null;
+}
+
+/** How a handle reaches the job it stands for (the same thread, or a worker). */
+export interface JobControl {
+  stop(savepoint: boolean): Promise<StopResult>;
+}
+
+/**
+ * The engine's side of a job: status, snapshots and preview rows as they arrive from the
+ * job (directly, or as messages from its worker), and `done` once it ends.
+ */
+export class JobHandle implements EmbeddedJob {
+  readonly done: Promise<JobStatus>;
+  private current: JobStatus;
+  private readonly hub = new MetricsHub();
+  private readonly previews = new Map<string, PreviewRing>();
+  private resolveDone!: (s: JobStatus) => void;
+  private control: JobControl | null = null;
+
+  constructor(
+    readonly id: string,
+    plan: EmbeddedPlan,
+    startedAt: number,
+  ) {
+    this.current = { state: 'CREATED', startedAt };
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    for (const op of plan.operators) {
+      if (op.kind === 'sink' && op.sink === 'preview') this.previews.set(op.id, new PreviewRing(op.limit));
+    }
+  }
+
+  attach(control: JobControl): void {
+    this.control = control;
+  }
+
+  status(): JobStatus {
+    return { ...this.current };
+  }
+
+  stop(options: { savepoint?: boolean } = {}): Promise<StopResult> {
+    if (this.control === null) return Promise.resolve({ state: this.current.state });
+    return this.control.stop(options.savepoint === true);
+  }
+
+  metrics(): AsyncIterable<MetricsSnapshot> {
+    return this.hub.iterable();
+  }
+
+  latestMetrics(): MetricsSnapshot | null {
+    return this.hub.latest();
+  }
+
+  /** Checkpoints arrive with issue 5; until then a job has none. */
+  async checkpoints(): Promise<CheckpointRecord[]> {
+    return [];
+  }
+
+  previewRows(nodeId: string): PreviewRow[] {
+    const ring = this.previews.get(nodeId);
+    if (ring === undefined) throw new RangeError(`job ${this.id} has no preview-sink node ${nodeId}`);
+    return ring.latest();
+  }
+
+  // ---------------------------------------------------------------- fed by the job
+
+  onStatus(status: JobStatus): void {
+    this.current = status;
+  }
+
+  onSnapshot(snapshot: MetricsSnapshot): void {
+    this.hub.publish(snapshot);
+  }
+
+  onPreview(node: string, rows: PreviewRow[]): void {
+    this.previews.get(node)?.add(rows);
+  }
+
+  onDone(status: JobStatus): void {
+    this.current = status;
+    this.hub.end();
+    this.resolveDone(status);
+  }
+}
