@@ -12,7 +12,9 @@ import routes from './routes/index';
 import auditService from './services/audit-service';
 import authService from './services/auth/plugin';
 import clock from './services/clock';
+import compileService from './services/compile-service';
 import kafkaService from './services/kafka-service';
+import pipelineService from './services/pipeline-service';
 import storePlugin from './services/store/plugin';
 
 export type WeirApp = FastifyInstance;
@@ -52,6 +54,8 @@ export async function buildApp(config: WeirConfig, options: AppOptions = {}): Pr
   await app.register(auditService);
   await app.register(authService);
   await app.register(kafkaService);
+  await app.register(pipelineService);
+  await app.register(compileService);
 
   await app.register(routes);
   return app;

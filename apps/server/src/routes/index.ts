@@ -4,8 +4,10 @@ import session from '../plugins/app/session';
 import auditRoutes from './api/audit';
 import authRoutes from './api/auth';
 import clusterRoutes from './api/cluster';
+import compileRoutes from './api/compile';
 import healthRoutes from './api/health';
 import loginRoutes from './api/login';
+import pipelineRoutes from './api/pipelines';
 import usersRoutes from './api/users';
 
 /**
@@ -32,6 +34,8 @@ const routes: FastifyPluginAsync = async (app) => {
         await withSession.register(authRoutes);
         await withSession.register(usersRoutes);
         await withSession.register(auditRoutes);
+        await withSession.register(pipelineRoutes);
+        await withSession.register(compileRoutes);
         await withSession.register(clusterRoutes);
       });
     },

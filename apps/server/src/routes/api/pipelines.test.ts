@@ -1,0 +1,4 @@
+import { startTestApp } from '../../testing/test-app';
+import { pipelinesSuite } from './pipelines-suite';
+
+pipelinesSuite('SQLite', () => startTestApp());
