@@ -374,11 +374,11 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   }
 
   private async drainAndCommit(): Promise<void> {
-    for (const s of this.sources.values()) await s.stop();
+    for (const s of this.sources.values()) await s.quiesce();
     this.clearTimers();
-    for (const s of this.sources.values()) await s.disconnect();
     await this.barrierRunning?.catch(() => {});
     await this.barrier();
+    for (const s of this.sources.values()) await s.disconnect();
   }
 
   /** Fails the job: no commit past what was acknowledged before; FAILING then FAILED. */
@@ -393,8 +393,8 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
 
   private async failTeardown(): Promise<void> {
     this.clearTimers();
-    await withTimeout(Promise.all([...this.sources.values()].map((s) => s.stop())), this.tuning.stopTimeoutMs, 'consumers did not stop').catch(() => {});
-    for (const s of this.sources.values()) await s.disconnect();
+    await withTimeout(Promise.all([...this.sources.values()].map((s) => s.quiesce())), this.tuning.stopTimeoutMs, 'consumers did not stop').catch(() => {});
+    await withTimeout(Promise.all([...this.sources.values()].map((s) => s.disconnect())), this.tuning.stopTimeoutMs, 'consumers did not disconnect').catch(() => {});
     await this.teardown();
     this.end('FAILED');
   }

@@ -43,7 +43,9 @@ export class KafkaSource {
   private readonly parts = new Map<number, PartitionState>();
   private consumer: Consumer | null = null;
   private ended = false;
-  private committed = new Map<number, number>();
+  /** What the group has committed, per partition (-1: nothing). */
+  private readonly committed = new Map<number, number>();
+  private inBatch: Promise<void> | null = null;
   private highFetch: Promise<void> | null = null;
 
   constructor(
@@ -70,7 +72,7 @@ export class KafkaSource {
     return this.ended;
   }
 
-  /** Checks the topic, fixes start (and end) offsets and writes the starts as the group's offsets. */
+  /** Checks the topic and fixes where each partition starts (and, bounded, ends). */
   async prepare(): Promise<void> {
     const { topic, groupId } = this.op;
     const topics = await this.admin.listTopics();
@@ -82,8 +84,8 @@ export class KafkaSource {
       const st = this.addPartition(r.partition, r.start, r.end, r.high);
       if (st.end !== null && st.start >= st.end) this.finishPartition(st);
     }
-    await this.admin.setOffsets({ groupId, topic, partitions: ranges.map((r) => ({ partition: r.partition, offset: String(r.start) })) });
-    for (const r of ranges) this.committed.set(r.partition, r.start);
+    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    for (const p of committed?.partitions ?? []) this.committed.set(p.partition, Number(p.offset));
   }
 
   /** Starts consuming; a bounded source whose partitions are all empty ends at once. */
@@ -103,9 +105,18 @@ export class KafkaSource {
       retry: { retries: 5 },
     });
     this.consumer = consumer;
+    // Runs after the group's assignment and before the first fetch: the place to position
+    // the consumer (kafkajs applies seeks at its next fetch). After a rebalance this also
+    // resumes where the job stands rather than at the older committed offset.
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       for (const p of e.payload.memberAssignment[this.op.topic] ?? []) {
-        if (!this.parts.has(p)) this.addPartition(p, 0, this.bounded ? 0 : null, 0);
+        const st = this.parts.get(p);
+        if (st === undefined) {
+          // A partition added while running: read from its start (kafkajs: fromBeginning).
+          if (!this.bounded) this.addPartition(p, 0, null, 0);
+          continue;
+        }
+        if (!st.finished) consumer.seek({ topic: this.op.topic, partition: p, offset: String(st.position) });
       }
     });
     consumer.on(consumer.events.CRASH, (e) => {
@@ -118,12 +129,13 @@ export class KafkaSource {
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        try {
-          await this.onBatch(batch, resolveOffset, heartbeat, () => isRunning() && !isStale());
-        } catch (err) {
+        const work = this.onBatch(batch, resolveOffset, heartbeat, () => isRunning() && !isStale()).catch((err: unknown) => {
           // Never let kafkajs retry a batch the job has failed on.
           this.host.fail(err, this.id);
-        }
+        });
+        this.inBatch = work;
+        await work;
+        this.inBatch = null;
       },
     });
     const done = [...this.parts.values()].filter((p) => p.finished).map((p) => p.partition);
@@ -223,21 +235,28 @@ export class KafkaSource {
   }
 
   /**
-   * Commits positions that moved past what is committed (at-least-once: called once the
-   * sinks acknowledged everything read before them). While consuming, through the group;
-   * after disconnect (the final commit of a stop), by setting the idle group's offsets.
+   * Commits the positions that differ from what the group has committed (at-least-once:
+   * called once the sinks acknowledged everything read before them). Through the running
+   * consumer, so a commit never races the group; a source without a consumer (its bounded
+   * input was empty) has nothing to commit. A failed commit is retried at the next barrier.
    */
   async commit(positions: Map<number, number>): Promise<void> {
-    const moved = [...positions].filter(([p, o]) => o > (this.committed.get(p) ?? -1));
+    const consumer = this.consumer;
+    if (consumer === null) return;
+    const moved = [...positions].filter(([p, o]) => o !== (this.committed.get(p) ?? -1));
     if (moved.length === 0) return;
-    const topic = this.op.topic;
-    if (this.consumer !== null) {
-      await this.consumer.commitOffsets(moved.map(([partition, offset]) => ({ topic, partition, offset: String(offset) })));
-    } else {
-      await this.admin.setOffsets({ groupId: this.op.groupId, topic, partitions: moved.map(([partition, offset]) => ({ partition, offset: String(offset) })) });
+    try {
+      await consumer.commitOffsets(moved.map(([partition, offset]) => ({ topic: this.op.topic, partition, offset: String(offset) })));
+    } catch (err) {
+      this.commitFailures++;
+      this.lastCommitError = messageOf(err);
+      return;
     }
     for (const [p, o] of moved) this.committed.set(p, o);
   }
+
+  commitFailures = 0;
+  lastCommitError: string | null = null;
 
   /** Refreshes high watermarks (for lag while the consumer is held back); at most one request at a time. */
   refreshEndOffsets(): void {
@@ -287,11 +306,16 @@ export class KafkaSource {
     return [done, total];
   }
 
-  /** Stops fetching; waits for the batch in hand to return. */
-  async stop(): Promise<void> {
+  /** Stops reading (the job is stopping): pauses every partition and waits for the batch in hand. */
+  async quiesce(): Promise<void> {
     const consumer = this.consumer;
     if (consumer === null) return;
-    await consumer.stop().catch(() => {});
+    try {
+      consumer.pause([{ topic: this.op.topic }]);
+    } catch {
+      // Not running (it crashed or never joined): nothing is fetched anyway.
+    }
+    await this.inBatch;
   }
 
   async disconnect(): Promise<void> {
