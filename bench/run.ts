@@ -1,0 +1,106 @@
+// `npm run bench`: writes the input once, then runs each workload `--runs` times
+// (interleaved, so drifting machine load hits them alike) and records the medians in
+// bench/results/latest.json and a dated copy. One workload per file in ./workloads.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runDatagen } from '@weir/cli/datagen/index';
+import { waitForBroker } from '@weir/kafka';
+import { startKafka, type KafkaHandle } from '@weir/stack';
+import { machineInfo } from './lib/machine';
+import { median, rate } from './lib/stats';
+import type { BenchContext, Workload } from './lib/workload';
+import { embeddedPipe } from './workloads/embedded-pipe';
+import { rawPipe } from './workloads/raw-pipe';
+
+const WORKLOADS: Workload[] = [rawPipe, embeddedPipe];
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function provideKafka(): Promise<{ brokers: string; handle: KafkaHandle | null }> {
+  const given = process.env.KAFKA_BROKERS;
+  if (given) {
+    await waitForBroker(given, { timeoutMs: 30_000 });
+    return { brokers: given, handle: null };
+  }
+  const handle = await startKafka({ dataDir: join(ROOT, '.weir-bench', 'kafka'), port: 19192, fresh: true, timeoutMs: 150_000, onProgress: log });
+  return { brokers: handle.brokers, handle };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      records: { type: 'string', default: '500000' },
+      runs: { type: 'string', default: '3' },
+      partitions: { type: 'string', default: '3' },
+      only: { type: 'string' },
+    },
+  });
+  const records = Number(values.records);
+  const runs = Number(values.runs);
+  const partitions = Number(values.partitions);
+  const workloads = WORKLOADS.filter((w) => values.only === undefined || w.figure.startsWith(values.only));
+  const machine = machineInfo();
+  const { brokers, handle } = await provideKafka();
+  const stamp = Date.now().toString(36);
+  let n = 0;
+  const ctx: BenchContext = {
+    brokers, records, partitions, inputTopic: `bench-bids-${stamp}`,
+    unique: (prefix) => `${prefix}-${stamp}-${n++}`,
+    log,
+  };
+  try {
+    log(`writing ${records} nexmark bids into ${ctx.inputTopic} (${partitions} partitions)`);
+    const written = await runDatagen({ generator: 'nexmark-bids', topic: ctx.inputTopic, brokers, count: records, partitions });
+    log(`written in ${(written.elapsedMs / 1000).toFixed(1)} s`);
+    const samples = new Map<string, number[]>(workloads.map((w) => [w.figure, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const w of workloads) {
+        const r = await w.run(ctx);
+        const perSecond = rate(r.records, r.ms);
+        samples.get(w.figure)!.push(perSecond);
+        log(`run ${i + 1}/${runs} ${w.figure}: ${r.records} records in ${r.ms} ms = ${perSecond} records/s`);
+      }
+    }
+    const figures: Record<string, number> = {};
+    for (const w of workloads) figures[w.figure] = median(samples.get(w.figure)!);
+    const raw = figures.rawPipeRecordsPerSecond;
+    const embedded = figures.embeddedPipeRecordsPerSecond;
+    const ratio = raw !== undefined && embedded !== undefined ? Math.round((embedded / raw) * 1000) / 1000 : null;
+    const result = {
+      date: new Date().toISOString(),
+      records, runs, partitions, machine,
+      figures,
+      embeddedToRawRatio: ratio,
+      samples: Object.fromEntries(samples),
+      workloads: Object.fromEntries(workloads.map((w) => [w.figure, w.description])),
+    };
+    const dir = join(ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const text = `${JSON.stringify(result, null, 2)}\n`;
+    writeFileSync(join(dir, 'latest.json'), text);
+    writeFileSync(join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}.json`), text);
+    const rows = workloads.map((w) => `${w.figure.padEnd(32)} ${String(figures[w.figure]).padStart(10)}   runs: ${samples.get(w.figure)!.join(', ')}`);
+    process.stdout.write([
+      `Weir benchmark — ${records} records, median of ${runs} runs, ${machine.cores} × ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage}`,
+      `${'figure'.padEnd(32)} ${'records/s'.padStart(10)}`,
+      ...rows,
+      ...(ratio !== null ? [`embedded / raw = ${ratio}`] : []),
+      '',
+    ].join('\n'));
+  } finally {
+    await handle?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`[bench] failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
