@@ -13,6 +13,8 @@ import auditService from './services/audit-service';
 import authService from './services/auth/plugin';
 import clock from './services/clock';
 import compileService from './services/compile-service';
+import jobManager from './services/jobs/plugin';
+import type { EngineEntry } from './services/jobs/engine-registry';
 import kafkaService from './services/kafka-service';
 import pipelineService from './services/pipeline-service';
 import storePlugin from './services/store/plugin';
@@ -25,6 +27,8 @@ export interface AppOptions {
   now?: () => number;
   /** PostgreSQL only: keep the tables in this schema (tests use one each). */
   storeSchema?: string;
+  /** The engines jobs run on; default: the embedded runtime, and Flink marked unavailable. */
+  engines?: EngineEntry[];
 }
 
 /**
@@ -56,6 +60,7 @@ export async function buildApp(config: WeirConfig, options: AppOptions = {}): Pr
   await app.register(kafkaService);
   await app.register(pipelineService);
   await app.register(compileService);
+  await app.register(jobManager, options.engines ? { engines: options.engines } : {});
 
   await app.register(routes);
   return app;

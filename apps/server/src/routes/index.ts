@@ -6,6 +6,7 @@ import authRoutes from './api/auth';
 import clusterRoutes from './api/cluster';
 import compileRoutes from './api/compile';
 import healthRoutes from './api/health';
+import jobRoutes from './api/jobs';
 import loginRoutes from './api/login';
 import pipelineRoutes from './api/pipelines';
 import usersRoutes from './api/users';
@@ -36,6 +37,7 @@ const routes: FastifyPluginAsync = async (app) => {
         await withSession.register(auditRoutes);
         await withSession.register(pipelineRoutes);
         await withSession.register(compileRoutes);
+        await withSession.register(jobRoutes);
         await withSession.register(clusterRoutes);
       });
     },

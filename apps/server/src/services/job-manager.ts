@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DeployOptions, Engine, Job, JobStatus } from '@weir/compiler';
+import { ENGINES, type EngineName, type JobError, type JobState, type MetricsSnapshot } from '@weir/model';
+import type { EngineInfo, JobRecord } from '@weir/protocol';
+import { ApiError } from '../api-error';
+import type { AuditService } from './audit-service';
+import { requireRole, type Actor } from './auth/actor';
+import { completeRegistry, type EngineEntry } from './jobs/engine-registry';
+import { toJobRecord } from './jobs/job-record';
+import { keyedLock } from './jobs/keyed-lock';
+import { ACTIVE_JOB_STATES } from './pipeline-service';
+import type { JobRow } from './store/jobs-repo';
+import type { Store } from './store/store';
+
+export interface JobManagerDeps {
+  store: Store;
+  audit: AuditService;
+  now: () => number;
+  log: FastifyBaseLogger;
+  engines: readonly EngineEntry[];
+  /** Bootstrap servers of the Kafka cluster `default`; absent: nothing can be deployed. */
+  kafkaBrokers?: string;
+  /** Jobs keep their files under `<dataDir>/jobs/<job id>`. */
+  dataDir: string;
+  /** The PostgreSQL connection `default` of postgres-sink nodes. */
+  postgresUrl?: string;
+}
+
+interface Tracked {
+  job: Job;
+  /** The state last written to the store, so only changes are written. */
+  written: JobState;
+}
+
+/** States a job was in when the server stopped that mean "keep it running". */
+const RESUMABLE: readonly JobState[] = ['CREATED', 'RUNNING', 'RESTARTING'];
+
+/**
+ * Owns the lifecycle of every job over the Engine interface (packages/compiler/src/engine.ts):
+ * compile → deploy → watch (status, metrics, done) → stop/restart, with each job's row kept
+ * current in the store. On start it resumes the jobs that were running when the server
+ * stopped; on close it leaves their rows as they are, so the next start resumes them again.
+ */
+export function createJobManager(deps: JobManagerDeps) {
+  const { store, audit, now, log } = deps;
+  const registry = completeRegistry(deps.engines);
+  const tracked = new Map<string, Tracked>();
+  const latest = new Map<string, MetricsSnapshot>();
+  const withLock = keyedLock();
+  let closing = false;
+
+  function unavailableReason(entry: EngineEntry): string | null {
+    if (!entry.engine) return entry.reason ?? `The ${ENGINES[entry.name].label} engine is not available.`;
+    if (!deps.kafkaBrokers) return 'No Kafka cluster is configured (set KAFKA_BROKERS, or start Weir with weir up).';
+    return null;
+  }
+
+  function engineFor(name: EngineName): Engine {
+    const entry = registry.find((e) => e.name === name)!;
+    const reason = unavailableReason(entry);
+    if (reason !== null || !entry.engine) {
+      throw new ApiError(503, 'ENGINE_UNAVAILABLE', `Cannot run jobs on ${ENGINES[name].label}: ${reason}`, { engine: name, reason });
+    }
+    return entry.engine;
+  }
+
+  function deployOptions(jobId: string, restoreFrom: string | null): DeployOptions {
+    return {
+      jobId,
+      kafkaClusters: { default: { brokers: deps.kafkaBrokers ?? '' } },
+      ...(deps.postgresUrl ? { postgresConnections: { default: { url: deps.postgresUrl } } } : {}),
+      dataDir: join(deps.dataDir, 'jobs', jobId),
+      ...(restoreFrom !== null ? { restoreFrom } : {}),
+    };
+  }
+
+  async function row(id: string): Promise<JobRow> {
+    const j = await store.jobs.get(id);
+    if (!j) throw new ApiError(404, 'NOT_FOUND', `No job with id ${id}`);
+    return j;
+  }
+
+  function jobError(code: string, err: unknown): JobError {
+    return { code, message: err instanceof Error ? err.message : String(err), time: now() };
+  }
+
+  async function write(id: string, patch: Parameters<Store['jobs']['update']>[1]): Promise<void> {
+    if (closing) return;
+    await store.jobs.update(id, patch);
+  }
+
+  async function syncState(id: string): Promise<void> {
+    const t = tracked.get(id);
+    if (!t) return;
+    const status = t.job.status();
+    if (status.state === t.written) return;
+    t.written = status.state;
+    await write(id, { state: status.state, ...(status.externalId ? { externalId: status.externalId } : {}), ...(status.externalUrl ? { externalUrl: status.externalUrl } : {}) });
+  }
+
+  async function finish(id: string, job: Job, final: JobStatus): Promise<void> {
+    if (tracked.get(id)?.job !== job) return;
+    tracked.delete(id);
+    if (closing) return;
+    const error = final.state === 'FAILED' ? (final.error ?? { code: 'JOB_FAILED', message: 'the job failed without saying why', time: now() }) : null;
+    await write(id, { state: final.state, endedAt: final.endedAt ?? now(), error });
+    if (error) log.warn({ jobId: id, error }, 'job failed');
+  }
+
+  function watch(id: string, job: Job): void {
+    void (async () => {
+      for await (const snapshot of job.metrics()) {
+        latest.set(id, snapshot);
+        await syncState(id);
+      }
+    })().catch((err: unknown) => log.warn({ err, jobId: id }, 'job metrics stream ended with an error'));
+    void job.done
+      .then((final) => finish(id, job, final))
+      .catch((err: unknown) => log.error({ err, jobId: id }, 'could not record the end of a job'));
+  }
+
+  /**
+   * Compiles the job's pipeline version and starts it on its engine. A document that no
+   * longer compiles, or an engine that refuses it, leaves the job FAILED with the cause.
+   */
+  async function launch(j: JobRow, engine: Engine, document: unknown): Promise<void> {
+    const options = deployOptions(j.id, j.savepoint);
+    const compiled = engine.compile(document, options);
+    if (!compiled.ok) {
+      const message = compiled.problems.map((p) => p.message).join('; ');
+      await write(j.id, { state: 'FAILED', endedAt: now(), error: { code: 'PIPELINE_INVALID', message, time: now() } });
+      return;
+    }
+    let job: Job;
+    try {
+      job = await engine.deploy(compiled.plan, options);
+    } catch (err) {
+      await write(j.id, { state: 'FAILED', endedAt: now(), error: jobError('DEPLOY_FAILED', err) });
+      return;
+    }
+    const status = job.status();
+    tracked.set(j.id, { job, written: status.state });
+    await write(j.id, {
+      state: status.state, startedAt: status.startedAt,
+      ...(status.externalId ? { externalId: status.externalId } : {}), ...(status.externalUrl ? { externalUrl: status.externalUrl } : {}),
+    });
+    watch(j.id, job);
+  }
+
+  async function documentOf(j: Pick<JobRow, 'pipelineId' | 'version'>): Promise<unknown> {
+    const v = await store.pipelines.getVersion(j.pipelineId, j.version);
+    if (!v) throw new ApiError(404, 'NOT_FOUND', `Version ${j.version} of pipeline ${j.pipelineId} does not exist`);
+    return JSON.parse(v.document) as unknown;
+  }
+
+  const isActive = (j: JobRow) => tracked.has(j.id) || ACTIVE_JOB_STATES.includes(j.state);
+
+  return {
+    engines(actor: Actor): EngineInfo[] {
+      requireRole(actor, 'viewer');
+      return registry.map((entry) => {
+        const c = ENGINES[entry.name];
+        const reason = unavailableReason(entry);
+        return {
+          name: entry.name, label: c.label, available: reason === null, reason,
+          capabilities: {
+            kinds: [...c.kinds], unsupportedReasons: { ...c.unsupportedReasons } as Record<string, string>,
+            deliveries: [...c.deliveries], bounded: c.bounded, maxParallelism: c.maxParallelism,
+          },
+        };
+      });
+    },
+
+    /** Deploys a version (default: the latest) of a pipeline as a new job (operator). */
+    async deploy(actor: Actor, pipelineId: string, request: { version?: number | undefined; engine: EngineName }): Promise<JobRecord> {
+      requireRole(actor, 'operator');
+      const engine = engineFor(request.engine);
+      const p = await store.pipelines.get(pipelineId);
+      if (!p) throw new ApiError(404, 'NOT_FOUND', `No pipeline with id ${pipelineId}`);
+      const version = request.version ?? p.latestVersion;
+      const v = await store.pipelines.getVersion(p.id, version);
+      if (!v) throw new ApiError(404, 'NOT_FOUND', `Pipeline ${p.name} has no version ${version}; its latest is ${p.latestVersion}`);
+      const id = randomUUID();
+      const document = JSON.parse(v.document) as unknown;
+      const compiled = engine.compile(document, deployOptions(id, null));
+      if (!compiled.ok) {
+        throw new ApiError(422, 'PIPELINE_INVALID', `Version ${version} of ${p.name} cannot run on ${ENGINES[request.engine].label}: ${compiled.problems.length} problem${compiled.problems.length === 1 ? '' : 's'}`, { problems: compiled.problems });
+      }
+      const j: JobRow = {
+        id, pipelineId: p.id, pipelineName: p.name, version, engine: request.engine, state: 'CREATED', error: null,
+        createdAt: now(), createdBy: actor.name, startedAt: null, endedAt: null, savepoint: null, externalId: null, externalUrl: null,
+      };
+      await store.transaction(async (tx) => {
+        await tx.jobs.insert(j);
+        await audit.record(actor, { action: 'job.deploy', target: `job:${id}`, details: { pipeline: p.name, pipelineId: p.id, version, engine: request.engine } }, tx);
+      });
+      await withLock(id, () => launch(j, engine, document));
+      return toJobRecord(await row(id));
+    },
+
+    async list(actor: Actor, filter: { pipelineId?: string | undefined } = {}): Promise<JobRecord[]> {
+      requireRole(actor, 'viewer');
+      return (await store.jobs.list(filter.pipelineId !== undefined ? { pipelineId: filter.pipelineId } : {})).map(toJobRecord);
+    },
+
+    async get(actor: Actor, id: string): Promise<JobRecord> {
+      requireRole(actor, 'viewer');
+      return toJobRecord(await row(id));
+    },
+
+    async metrics(actor: Actor, id: string): Promise<MetricsSnapshot | null> {
+      requireRole(actor, 'viewer');
+      await row(id);
+      return latest.get(id) ?? null;
+    },
+
+    /** Stops a running job (operator); with `savepoint`, the next restart resumes from it. */
+    async stop(actor: Actor, id: string, options: { savepoint: boolean }): Promise<JobRecord> {
+      requireRole(actor, 'operator');
+      return withLock(id, async () => {
+        const j = await row(id);
+        if (!isActive(j)) throw new ApiError(409, 'JOB_NOT_ACTIVE', `Job ${id} of ${j.pipelineName} has already ended (${j.state})`, { state: j.state });
+        const t = tracked.get(id);
+        let savepoint: string | undefined;
+        if (t) {
+          const result = await t.job.stop({ savepoint: options.savepoint });
+          savepoint = result.savepoint;
+          await finish(id, t.job, await t.job.done);
+        } else {
+          // Its row says active but no engine runs it (the engine went away): record the end.
+          await write(id, { state: 'CANCELED', endedAt: now() });
+        }
+        if (savepoint !== undefined) await write(id, { savepoint });
+        await audit.record(actor, { action: 'job.stop', target: `job:${id}`, details: { pipeline: j.pipelineName, savepoint: savepoint ?? null } });
+        return toJobRecord(await row(id));
+      });
+    },
+
+    /** Starts an ended job again under the same id, from its savepoint or latest checkpoint (operator). */
+    async restart(actor: Actor, id: string): Promise<JobRecord> {
+      requireRole(actor, 'operator');
+      return withLock(id, async () => {
+        const j = await row(id);
+        if (isActive(j)) throw new ApiError(409, 'JOB_ACTIVE', `Job ${id} of ${j.pipelineName} is ${j.state}; stop it before restarting it`, { state: j.state });
+        const engine = engineFor(j.engine);
+        const document = await documentOf(j);
+        await write(id, { state: 'RESTARTING', error: null, endedAt: null });
+        await audit.record(actor, { action: 'job.restart', target: `job:${id}`, details: { pipeline: j.pipelineName, version: j.version, savepoint: j.savepoint } });
+        await launch({ ...j, state: 'RESTARTING' }, engine, document);
+        return toJobRecord(await row(id));
+      });
+    },
+
+    /** Deploys again every job that was running when the server stopped. */
+    async resume(): Promise<void> {
+      for (const j of await store.jobs.list({ states: ACTIVE_JOB_STATES })) {
+        await withLock(j.id, async () => {
+          if (!RESUMABLE.includes(j.state)) {
+            // It was on its way out when the server stopped; record where it was going.
+            await write(j.id, { state: j.state === 'FAILING' ? 'FAILED' : 'CANCELED', endedAt: now() });
+            return;
+          }
+          let engine: Engine;
+          try {
+            engine = engineFor(j.engine);
+          } catch (err) {
+            await write(j.id, { state: 'FAILED', endedAt: now(), error: jobError('ENGINE_UNAVAILABLE', err) });
+            return;
+          }
+          await audit.record(null, { action: 'job.resume', target: `job:${j.id}`, details: { pipeline: j.pipelineName, version: j.version } });
+          await launch(j, engine, await documentOf(j));
+        });
+      }
+    },
+
+    /** Stops the engines' jobs without recording them as stopped: the next start resumes them. */
+    async close(): Promise<void> {
+      closing = true;
+      await Promise.all(registry.map((e) => e.engine?.close().catch((err: unknown) => log.warn({ err, engine: e.name }, 'engine did not close cleanly'))));
+    },
+  };
+}
+export type JobManager = ReturnType<typeof createJobManager>;

@@ -1,0 +1,35 @@
+import fp from 'fastify-plugin';
+import { createJobManager, type JobManager } from '../job-manager';
+import { defaultEngines, type EngineEntry } from './engine-registry';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobManager;
+  }
+}
+
+export default fp<{ engines?: EngineEntry[] }>(
+  async (app, opts) => {
+    const manager = createJobManager({
+      store: app.store,
+      audit: app.audit,
+      now: app.now,
+      log: app.log,
+      engines: opts.engines ?? defaultEngines(),
+      dataDir: app.config.dataDir,
+      ...(app.config.kafkaBrokers ? { kafkaBrokers: app.config.kafkaBrokers } : {}),
+      // postgres-sink's `default` connection: Weir's own database when that is PostgreSQL.
+      ...(app.config.databaseUrl ? { postgresUrl: app.config.databaseUrl } : {}),
+    });
+    app.decorate('jobs', manager);
+    app.addHook('onReady', async () => {
+      try {
+        await manager.resume();
+      } catch (err) {
+        app.log.error({ err }, 'could not resume the jobs that were running');
+      }
+    });
+    app.addHook('onClose', () => manager.close());
+  },
+  { name: 'weir-job-manager', dependencies: ['weir-store', 'weir-audit-service', 'weir-clock', 'weir-config'] },
+);
