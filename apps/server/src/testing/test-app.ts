@@ -33,7 +33,9 @@ export interface TestAppOptions extends AppOptions {
  * without a web build or Kafka unless the options give them.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'weir-server-'));
+  // A given data directory belongs to the caller (a test restarting a server on it); a made one is removed on close.
+  const ownDir = options.config?.dataDir === undefined;
+  const dataDir = options.config?.dataDir ?? mkdtempSync(join(tmpdir(), 'weir-server-'));
   const config = loadConfig(options.env ?? {}, {
     dataDir,
     webDir: join(dataDir, 'no-web'),
@@ -68,7 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

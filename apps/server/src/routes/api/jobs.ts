@@ -61,7 +61,8 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Stop a job (operator), optionally taking a savepoint to restart from',
         params: IdParamsSchema,
-        body: StopJobRequestSchema.optional(),
+        // A POST without a body arrives as null.
+        body: StopJobRequestSchema.nullish(),
         response: { 200: JobRecordSchema, ...errors, 404: ApiErrorBodySchema, 409: ApiErrorBodySchema },
       },
     },
