@@ -71,12 +71,27 @@ describe('App', () => {
   });
 
   it('sends / to the pipelines page and names unknown pages', async () => {
-    serve({ '/api/health': { status: 200, body: health } });
+    serve({ '/api/health': { status: 200, body: health }, '/api/pipelines': { status: 200, body: { pipelines: [] } } });
     open('/');
     expect(await screen.findByRole('heading', { name: 'No pipelines yet' })).toBeTruthy();
     expect(window.location.pathname).toBe('/pipelines');
     cleanup();
     open('/nowhere');
     expect(screen.getByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+
+  it('shows the signed-in user with their role', async () => {
+    serve({ '/api/health': { status: 200, body: health }, '/api/auth/me': { status: 200, body: { user: { id: 'u1', name: 'ada', role: 'operator' } } } });
+    open('/jobs');
+    expect(await screen.findByRole('button', { name: 'Account: ada (operator)' })).toBeTruthy();
+  });
+
+  it('sends a visitor without a session to the login page, keeping where they were going', async () => {
+    const unauthenticated = { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Log in first' } } };
+    serve({ '/api/health': { status: 200, body: health }, '/api/auth/me': unauthenticated, '/api/pipelines': unauthenticated });
+    open('/pipelines');
+    expect(await screen.findByRole('heading', { name: 'Log in to Weir' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/login');
+    expect(new URLSearchParams(window.location.search).get('next')).toBe('/pipelines');
   });
 });

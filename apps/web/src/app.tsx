@@ -19,6 +19,8 @@ export function App() {
   const match = matchRoute(PATTERNS, pathname);
   const route = match && ROUTES.find((r) => r.pattern === match.pattern);
   return (
-    <AppShell>{route && match ? route.render(match) : pathname === '/' ? null : <NotFoundPage pathname={pathname} />}</AppShell>
+    <AppShell layout={route?.layout ?? 'page'}>
+      {route && match ? route.render(match) : pathname === '/' ? null : <NotFoundPage pathname={pathname} />}
+    </AppShell>
   );
 }

@@ -1,3 +1,4 @@
+import { UserMenu } from '../features/auth/user-menu';
 import { Link } from '../router/link';
 import { Logo } from '../ui/logo';
 import { ThemeToggle } from '../ui/theme-toggle';
@@ -13,6 +14,7 @@ export function TopBar() {
       <div className="flex items-center gap-3">
         <HealthIndicator />
         <ThemeToggle />
+        <UserMenu />
       </div>
     </header>
   );

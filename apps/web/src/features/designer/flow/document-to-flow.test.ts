@@ -11,7 +11,7 @@ describe('document → React Flow', () => {
     const nodes = toFlowNodes(doc, new Set(['big']), {});
     expect(nodes[1]).toEqual({ id: 'big', type: 'pipeline', position: { x: 250, y: 0 }, data: { kind: 'filter' }, selected: true });
     expect(nodes[4]!.position).toEqual({ x: 0, y: 0 });
-    const edges = toFlowEdges(doc, new Set());
+    const edges = toFlowEdges(doc.edges, new Set());
     expect(edges[0]).toEqual({
       id: 'orders->big', type: 'schema', source: 'orders', target: 'big', sourceHandle: 'out', targetHandle: 'in', selected: false,
     });
@@ -30,8 +30,8 @@ describe('document → React Flow', () => {
     expect(second[3]!.data).toBe(first[3]!.data);
     const reselected = toFlowNodes(moved, new Set(['orders']), measured, second);
     expect(reselected[0]).not.toBe(second[0]);
-    const edges = toFlowEdges(doc, new Set());
-    expect(toFlowEdges(doc, new Set(['big->per-minute']), edges).map((e, i) => e === edges[i])).toEqual([true, false, true]);
+    const edges = toFlowEdges(doc.edges, new Set());
+    expect(toFlowEdges(doc.edges, new Set(['big->per-minute']), edges).map((e, i) => e === edges[i])).toEqual([true, false, true]);
   });
 });
 

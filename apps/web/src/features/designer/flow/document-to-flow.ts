@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { nodePosition, type DesignDocument } from '../document/design-document';
+import { nodePosition, type DesignDocument, type DesignEdge } from '../document/design-document';
 import { edgeId, OUT_HANDLE, targetHandleOf } from '../document/edge-identity';
 
 /**
@@ -58,9 +58,9 @@ export function toFlowNodes(
 }
 
 /** Edges for React Flow, reusing unchanged edge objects from `previous`. */
-export function toFlowEdges(doc: DesignDocument, selected: ReadonlySet<string>, previous: readonly PipelineFlowEdge[] = []): PipelineFlowEdge[] {
+export function toFlowEdges(edges: readonly DesignEdge[], selected: ReadonlySet<string>, previous: readonly PipelineFlowEdge[] = []): PipelineFlowEdge[] {
   const before = new Map(previous.map((e) => [e.id, e]));
-  return doc.edges.map((edge) => {
+  return edges.map((edge) => {
     const id = edgeId(edge);
     const isSelected = selected.has(id);
     const old = before.get(id);

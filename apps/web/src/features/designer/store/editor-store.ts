@@ -8,7 +8,7 @@ import {
   addEdge, addNode, moveNodes, removeElements, renameNode, setDocumentInfo, setNodeConfig, setNodeLabel, setSettings,
 } from '../document/document-ops';
 import { edgeId } from '../document/edge-identity';
-import type { Measured } from '../flow/document-to-flow';
+import type { Measured, PipelineFlowEdge, PipelineFlowNode } from '../flow/document-to-flow';
 import { applyEdgeChangesTo, applyNodeChangesTo, NO_SELECTION, type Selection } from '../flow/flow-changes';
 import { breakCoalescing, EMPTY_HISTORY, recordEdit, redoStep, undoStep, type History } from './history';
 import { NOT_VALIDATED, type LiveValidation } from './live-validation';
@@ -36,8 +36,8 @@ export interface EditorState {
 
   addNode(kind: string, at: Position): string;
   connect(connection: ProposedConnection): Outcome;
-  onNodesChange(changes: NodeChange[]): void;
-  onEdgesChange(changes: EdgeChange[]): void;
+  onNodesChange(changes: NodeChange<PipelineFlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<PipelineFlowEdge>[]): void;
   select(selection: Selection): void;
   selectAll(): void;
   deleteSelection(): void;
