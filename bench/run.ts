@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runDatagen } from '@weir/cli/datagen/index';
-import { waitForBroker } from '@weir/kafka';
+import { createKafka, ensureTopics, waitForBroker } from '@weir/kafka';
 import { startKafka, type KafkaHandle } from '@weir/stack';
 import { machineInfo } from './lib/machine';
 import { median, rate } from './lib/stats';
@@ -29,6 +29,21 @@ async function provideKafka(): Promise<{ brokers: string; handle: KafkaHandle | 
   }
   const handle = await startKafka({ dataDir: join(ROOT, '.weir-bench', 'kafka'), port: 19192, fresh: true, timeoutMs: 150_000, onProgress: log });
   return { brokers: handle.brokers, handle };
+}
+
+/**
+ * Nexmark bids carry event times from Nexmark's fixed base date, which is also their Kafka
+ * timestamp: under the broker's time-based retention they would be deleted at its next
+ * retention check, in the middle of the runs. The input topic keeps its records.
+ */
+async function createInputTopic(brokers: string, topic: string, partitions: number): Promise<void> {
+  const admin = createKafka({ brokers }).admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, [{ topic, partitions, configs: { 'retention.ms': -1 } }]);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function main(): Promise<void> {
@@ -55,6 +70,7 @@ async function main(): Promise<void> {
   };
   try {
     log(`writing ${records} nexmark bids into ${ctx.inputTopic} (${partitions} partitions)`);
+    await createInputTopic(brokers, ctx.inputTopic, partitions);
     const written = await runDatagen({ generator: 'nexmark-bids', topic: ctx.inputTopic, brokers, count: records, partitions });
     log(`written in ${(written.elapsedMs / 1000).toFixed(1)} s`);
     const samples = new Map<string, number[]>(workloads.map((w) => [w.figure, []]));

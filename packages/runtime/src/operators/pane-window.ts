@@ -22,6 +22,12 @@ import { WindowRowBuilder } from './window-output';
  *
  * Late: a record in pane p is late when window p, the last window holding it, has
  * fired. A record some of whose windows have fired still goes to the others.
+ *
+ * When every aggregate is invertible (counts, sums and averages of integers) and a window
+ * spans several panes, each key also keeps a running aggregate of its live panes up to
+ * `runHi`: a window adds the panes entering it and subtracts those its predecessor
+ * dropped, so emitting costs O(1) per key instead of O(size/slide). The running
+ * aggregate is derived state, rebuilt from the panes after a restore.
  */
 
 interface KeyState {
@@ -32,6 +38,9 @@ interface KeyState {
   head: number;
   /** The last window this key was emitted in, so a window emits each key once. */
   emitted: number;
+  /** Incremental mode: the merge of the live panes with idx ≤ runHi (null until first needed). */
+  run: Acc | null;
+  runHi: number;
 }
 
 interface Pane {
@@ -60,6 +69,7 @@ export class PaneWindow implements Operator {
   private readonly aggs: AggregateSet;
   private readonly out: WindowRowBuilder;
   private readonly scratch: Acc;
+  private readonly incremental: boolean;
 
   private keys = new Map<unknown, KeyState>();
   /** Panes by index, each bucket in the order its keys entered it. */
@@ -84,6 +94,7 @@ export class PaneWindow implements Operator {
     this.aggs = new AggregateSet(config.aggregates);
     this.out = new WindowRowBuilder(config.keyBy, this.aggs);
     this.scratch = this.aggs.create();
+    this.incremental = this.n > 1 && this.aggs.invertible;
   }
 
   /** Records dropped because their event time was NULL (Flink: numNullRowTimeRecordsDropped). */
@@ -105,13 +116,15 @@ export class PaneWindow implements Operator {
     const mk = this.key.mapKey(row);
     let ks = this.keys.get(mk);
     if (ks === undefined) {
-      ks = { mk, values: this.key.values(row), panes: [], head: 0, emitted: -Infinity };
+      ks = { mk, values: this.key.values(row), panes: [], head: 0, emitted: -Infinity, run: null, runHi: -Infinity };
       this.keys.set(mk, ks);
     }
     const panes = ks.panes;
     let pane = panes[panes.length - 1];
     if (pane === undefined || pane.idx !== p) pane = this.paneOf(ks, p);
-    this.aggs.add(pane.acc, row, t, this.seq++);
+    this.aggs.add(pane.acc, row, t, this.seq);
+    if (ks.run !== null && p <= ks.runHi) this.aggs.add(ks.run, row, t, this.seq);
+    this.seq++;
   }
 
   onWatermark(watermark: number, ctx: OperatorContext): void {
@@ -188,6 +201,7 @@ export class PaneWindow implements Operator {
 
   /** The key's aggregate over its panes up to lastPane (all its live panes start at ≥ k). */
   private windowAcc(ks: KeyState, lastPane: number): Acc {
+    if (this.incremental) return this.advanceRun(ks, lastPane);
     const panes = ks.panes;
     let i = ks.head;
     const next = panes[i + 1];
@@ -198,12 +212,32 @@ export class PaneWindow implements Operator {
     return acc;
   }
 
+  /** Brings the key's running aggregate up to lastPane by merging the panes that entered. */
+  private advanceRun(ks: KeyState, lastPane: number): Acc {
+    let run = ks.run;
+    if (run === null) ks.run = run = this.aggs.create();
+    if (lastPane > ks.runHi) {
+      const panes = ks.panes;
+      let lo = ks.head;
+      let hi = panes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (panes[mid]!.idx <= ks.runHi) lo = mid + 1;
+        else hi = mid;
+      }
+      for (; lo < panes.length && panes[lo]!.idx <= lastPane; lo++) this.aggs.merge(run, panes[lo]!.acc);
+      ks.runHi = lastPane;
+    }
+    return run;
+  }
+
   /** Window k has fired, so pane k (the oldest) belongs to no window still to come. */
   private dropOldestPane(): void {
     const idx = this.idxs[this.idxHead]!;
     const bucket = this.buckets.get(idx)!;
     for (const pane of bucket) {
       const ks = pane.ks;
+      if (ks.run !== null && pane.idx <= ks.runHi) this.aggs.subtract(ks.run, pane.acc);
       ks.head++;
       if (ks.head === ks.panes.length) this.keys.delete(ks.mk);
       else if (ks.head >= 32 && ks.head * 2 >= ks.panes.length) {
@@ -244,7 +278,7 @@ export class PaneWindow implements Operator {
     const keys = new Map<unknown, KeyState>();
     const list = asArray(s.keys).map((json) => {
       const values = decodeValues(json);
-      const ks: KeyState = { mk: this.key.mapKeyOfValues(values), values, panes: [], head: 0, emitted: -Infinity };
+      const ks: KeyState = { mk: this.key.mapKeyOfValues(values), values, panes: [], head: 0, emitted: -Infinity, run: null, runHi: -Infinity };
       keys.set(ks.mk, ks);
       return ks;
     });

@@ -111,6 +111,21 @@ describe('AggregateSet', { timeout: 120_000 }, () => {
     expect(results(sums, back)).toEqual({ s: Infinity, m: Number.MAX_VALUE });
   });
 
+  it('is invertible only with counts and integer sums or averages, and subtracts exactly', () => {
+    const ints = new AggregateSet([{ fn: 'count', as: 'n' }, { fn: 'avg', field: 'i', as: 'a', inputType: 'bigint' }]);
+    expect(ints.invertible).toBe(true);
+    expect(new AggregateSet([{ fn: 'sum', field: 'd', as: 's', inputType: 'double' }]).invertible).toBe(false);
+    expect(new AggregateSet([{ fn: 'count', as: 'n' }, { fn: 'max', field: 'i', as: 'm', inputType: 'int' }]).invertible).toBe(false);
+    const [whole, part] = [ints.create(), ints.create()];
+    for (const i of [3, null, 5]) ints.add(whole, { i }, 0, 0);
+    ints.add(part, { i: 5 }, 0, 0);
+    ints.subtract(whole, part);
+    expect(results(ints, whole)).toEqual({ n: 2, a: 3 });
+    ints.add(part, { i: null }, 0, 0);
+    ints.subtract(whole, part);
+    expect(results(ints, whole)).toEqual({ n: 0, a: null });
+  });
+
   it('rejects an accumulator of another layout', () => {
     const a = new AggregateSet([{ fn: 'count', as: 'n' }]);
     const b = new AggregateSet([{ fn: 'avg', field: 'x', as: 'a', inputType: 'int' }]);

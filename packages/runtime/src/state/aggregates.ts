@@ -56,6 +56,11 @@ function kindOf(spec: AggregateSpec): number {
  */
 export class AggregateSet {
   readonly size: number;
+  /**
+   * Every aggregate is a count, or a sum or average of integers: removing a partial
+   * accumulator by subtraction is then exact (doubles would drift, min/max cannot).
+   */
+  readonly invertible: boolean;
   private readonly kinds: number[];
   private readonly fields: string[];
   private readonly names: string[];
@@ -81,6 +86,9 @@ export class AggregateSet {
     }
     this.nWidth = n;
     this.rWidth = r;
+    this.invertible = specs.every(
+      (spec, i) => this.kinds[i] === COUNT_ROWS || this.kinds[i] === COUNT_FIELD || ((spec.fn === 'sum' || spec.fn === 'avg') && (spec.inputType === 'int' || spec.inputType === 'bigint')),
+    );
   }
 
   create(): Acc {
@@ -176,6 +184,13 @@ export class AggregateSet {
           break;
       }
     }
+  }
+
+  /** Takes a partial accumulator, previously merged in, back out of `into`; only when `invertible`. */
+  subtract(into: Acc, from: Acc): void {
+    const a = into.n;
+    const b = from.n;
+    for (let j = 0; j < a.length; j++) a[j] = a[j]! - b[j]!;
   }
 
   /** The value of aggregate `i`. */
