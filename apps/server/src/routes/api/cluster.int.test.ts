@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka, ensureTopics } from '@weir/kafka';
 import { testBrokers, uniqueName } from '@weir/kafka/testing';
 import { ClusterOverviewSchema, HealthSchema } from '@weir/protocol';
-import { buildApp, type WeirApp } from '../../app';
-import { loadConfig } from '../../config';
+import { startTestApp, type TestApp, type TestSession } from '../../testing/test-app';
 
 const topic = uniqueName('weir-cluster-route');
-let app: WeirApp;
+let app: TestApp;
+let viewer: TestSession;
 
 beforeAll(async () => {
   const brokers = testBrokers();
@@ -17,13 +17,14 @@ beforeAll(async () => {
   } finally {
     await admin.disconnect();
   }
-  app = await buildApp(loadConfig({ KAFKA_BROKERS: brokers }, { logLevel: 'silent' }));
+  app = await startTestApp({ env: { KAFKA_BROKERS: brokers } });
+  viewer = await app.login('viewer');
 });
 afterAll(async () => app?.close());
 
 describe('GET /api/cluster against the real broker', () => {
   it('lists the brokers, the controller and the topics with their partition counts', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/cluster' });
+    const res = await app.call(viewer, { method: 'GET', url: '/api/cluster' });
     expect(res.statusCode).toBe(200);
     const overview = ClusterOverviewSchema.parse(res.json());
     expect(overview.brokers.length).toBeGreaterThanOrEqual(1);
@@ -35,13 +36,13 @@ describe('GET /api/cluster against the real broker', () => {
   });
 
   it('includes internal topics when asked', async () => {
-    const all = ClusterOverviewSchema.parse((await app.inject({ method: 'GET', url: '/api/cluster?includeInternal=true' })).json());
+    const all = ClusterOverviewSchema.parse((await app.call(viewer, { method: 'GET', url: '/api/cluster?includeInternal=true' })).json());
     expect(all.topics.length).toBe(all.topicCount);
     expect(all.topics.map((t) => t.name)).toContain(topic);
   });
 
   it('reports Kafka reachable in /api/health', async () => {
-    const health = HealthSchema.parse((await app.inject({ method: 'GET', url: '/api/health' })).json());
+    const health = HealthSchema.parse((await app.call(null, { method: 'GET', url: '/api/health' })).json());
     expect(health.kafka.reachable).toBe(true);
   });
 });
