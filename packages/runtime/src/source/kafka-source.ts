@@ -6,6 +6,7 @@ import { RuntimeError, messageOf } from '../errors/runtime-error';
 import { SourceWatermarks, type PartitionFeed } from '../state/watermarks';
 import type { GraphNode } from '../job/graph-node';
 import type { SourceHost } from './source-host';
+import { retryKafka } from './retry-kafka';
 import { resolvePartitionRanges } from './start-positions';
 
 export interface SourceTuning {
@@ -79,12 +80,12 @@ export class KafkaSource {
     if (!topics.includes(topic)) {
       throw new RuntimeError('TOPIC_NOT_FOUND', `kafka-source ${this.id}: topic ${topic} does not exist`, this.id);
     }
-    const ranges = await resolvePartitionRanges(this.admin, topic, groupId, this.op.startFrom, this.op.bounded);
+    const ranges = await retryKafka(() => resolvePartitionRanges(this.admin, topic, groupId, this.op.startFrom, this.op.bounded));
     for (const r of ranges) {
       const st = this.addPartition(r.partition, r.start, r.end, r.high);
       if (st.end !== null && st.start >= st.end) this.finishPartition(st);
     }
-    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    const [committed] = await retryKafka(() => this.admin.fetchOffsets({ groupId, topics: [topic] }));
     for (const p of committed?.partitions ?? []) this.committed.set(p.partition, Number(p.offset));
   }
 
