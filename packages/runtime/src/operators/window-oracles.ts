@@ -19,12 +19,15 @@ const timeOf = (row: Row): number | null => (typeof row.ts === 'number' ? row.ts
 /**
  * Tumbling (slide = size) and sliding windows: a record counts in every window holding
  * it that has not fired on its arrival; a window fires at the first watermark ≥ end − 1.
- * The state is one pane per key and slide among the records not yet expired.
+ * The state is one pane per key and slide among the records not yet expired. Windows
+ * fire by end, then by the order their key last came to hold state.
  */
 export function paneWindowOracle(events: readonly Event[], keyBy: string[], specs: AggregateSpec[], size: number, slide: number): Expected {
   let wm = -Infinity;
-  const windows = new Map<string, { keyRow: Row; start: number; recs: Seen[] }>();
-  const panes = new Map<string, number>();
+  const windows = new Map<string, { key: string; keyRow: Row; start: number; recs: Seen[] }>();
+  const panes = new Map<string, { key: string; p: number }>();
+  const order = new Map<string, number>();
+  let nextOrder = 0;
   const log: LogEntry[] = [];
   const sizes: number[] = [];
   let nullTimes = 0;
@@ -32,12 +35,15 @@ export function paneWindowOracle(events: readonly Event[], keyBy: string[], spec
     if (e.kind === 'wm') {
       if (e.value > wm) {
         wm = e.value;
-        for (const [id, w] of windows) {
-          if (w.start + size - 1 > wm) continue;
+        const due = [...windows.entries()].filter(([, w]) => w.start + size - 1 <= wm);
+        due.sort(([, a], [, b]) => a.start - b.start || order.get(a.key)! - order.get(b.key)!);
+        for (const [id, w] of due) {
           log.push({ step, what: 'emit', row: windowRow(keyBy, w.keyRow, w.start, w.start + size, specs, w.recs) });
           windows.delete(id);
         }
-        for (const [id, p] of panes) if (p * slide + size - 1 <= wm) panes.delete(id);
+        for (const [id, { p }] of panes) if (p * slide + size - 1 <= wm) panes.delete(id);
+        const holding = new Set([...panes.values()].map((x) => x.key));
+        for (const key of order.keys()) if (!holding.has(key)) order.delete(key);
       }
     } else {
       const t = timeOf(e.row);
@@ -49,12 +55,14 @@ export function paneWindowOracle(events: readonly Event[], keyBy: string[], spec
           if (start + size - 1 <= wm) continue;
           counted = true;
           const id = `${key}|${start}`;
-          const w = windows.get(id) ?? { keyRow: e.row, start, recs: [] };
+          const w = windows.get(id) ?? { key, keyRow: e.row, start, recs: [] };
           w.recs.push({ row: e.row, t, seq: step });
           windows.set(id, w);
         }
-        if (counted) panes.set(`${key}|${Math.floor(t / slide)}`, Math.floor(t / slide));
-        else log.push({ step, what: 'late', row: e.row });
+        if (counted) {
+          if (!order.has(key)) order.set(key, nextOrder++);
+          panes.set(`${key}|${Math.floor(t / slide)}`, { key, p: Math.floor(t / slide) });
+        } else log.push({ step, what: 'late', row: e.row });
       }
     }
     sizes.push(panes.size);
