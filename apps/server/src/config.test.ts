@@ -36,6 +36,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEIR_PORT: '70000' })).toThrow(/WEIR_PORT/);
   });
 
+  it('takes only a postgres:// DATABASE_URL, naming the variable otherwise', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe('postgresql://u@h/db');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL.*postgres:\/\//);
+  });
+
+  it('has sessions and login links that last a day, and a strict login rate limit', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleMs: 86_400_000, loginTokenTtlMs: 86_400_000, loginRateLimitMax: 10 });
+  });
+
   it('lets the caller override parsed values', () => {
     expect(loadConfig({ WEIR_PORT: '1' }, { port: 2 }).port).toBe(2);
   });

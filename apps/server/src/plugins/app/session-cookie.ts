@@ -12,7 +12,7 @@ export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token
     sameSite: 'strict',
     secure: req.protocol === 'https',
     path: '/',
-    maxAge: Math.max(0, Math.floor((expiresAt - now) / 1000)),
+    maxAge: Math.max(0, Math.round((expiresAt - now) / 1000)),
   });
 }
 
