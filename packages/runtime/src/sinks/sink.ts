@@ -147,7 +147,10 @@ export abstract class BufferedWriter<T> {
     while (this.flights.length > 0 && this.flights[0]!.done) this.ackedCount = this.flights.shift()!.endSeq;
     if (this.ackWaiters.length > 0) {
       const still: typeof this.ackWaiters = [];
-      for (const w of this.ackWaiters) (this.ackedCount >= w.seq ? w.resolve() : still.push(w));
+      for (const w of this.ackWaiters) {
+        if (this.ackedCount >= w.seq) w.resolve();
+        else still.push(w);
+      }
       this.ackWaiters = still;
     }
     if (this.isFull && this.pending < this.limits.capacity) {

@@ -71,7 +71,7 @@ describe('SourceWatermarks', () => {
     expect(wm.update()).toBe(296);
   });
 
-  it('flushes to the maximum over partitions when all are idle (Flink 1.19+), and reports idleness', () => {
+  it('flushes to the maximum over partitions when all are idle (FLINK-38454), and reports idleness', () => {
     const { wm, clock } = source(100);
     wm.observe(0, 200);
     wm.observe(1, 700);

@@ -8,7 +8,7 @@ import { asArray, decodeNumber, encodeNumber, SnapshotError, type Json } from '.
  * - with idleTimeout, a partition that has read nothing for that long (processing time)
  *   is idle and no longer holds the source back; a record makes it active again;
  * - when every partition is idle the source is idle, and (as Flink's
- *   CombinedWatermarkStatus does since 1.19) its watermark is flushed to the maximum over
+ *   CombinedWatermarkStatus does since FLINK-38454) its watermark is flushed to the maximum over
  *   all partitions: what was read is complete as far as anyone can know;
  * - a finished partition (bounded input read to its end) stops counting; once every
  *   partition has finished, or at endOfInput(), the watermark is +∞.
@@ -163,7 +163,7 @@ export class SourceWatermarks {
 /**
  * The watermark of an operator with several inputs (a union, a join): the minimum over
  * its active inputs, never going back; when every input is idle, the maximum over all of
- * them (Flink's StatusWatermarkValve), and the combined status is idle.
+ * them (Flink's StatusWatermarkValve, FLINK-7728), and the combined status is idle.
  */
 export class WatermarkCombiner {
   private readonly wms: number[];
