@@ -112,16 +112,19 @@ export function createPipelineService(store: Store, audit: AuditService, now: ()
       const problems = validateDocument(document).problems;
       return withUniqueName(document.name, () => store.transaction(async (tx) => {
         const p = await live(tx, id);
-        const conflict = () => new ApiError(409, 'VERSION_CONFLICT',
-          `Pipeline ${p.name} has been saved as version ${p.latestVersion} since you opened version ${baseVersion}; reload it and apply your changes again`,
-          { currentVersion: p.latestVersion });
-        if (baseVersion !== p.latestVersion) throw conflict();
+        const conflict = (current: number) => new ApiError(409, 'VERSION_CONFLICT',
+          `Pipeline ${p.name} has been saved as version ${current} since you opened version ${baseVersion}; reload it and apply your changes again`,
+          { currentVersion: current });
+        if (baseVersion !== p.latestVersion) throw conflict(p.latestVersion);
         if (document.name !== p.name) {
           const other = await tx.pipelines.findLiveByName(document.name);
           if (other && other.id !== id) throw nameTaken(document.name);
         }
         const description = document.description ?? null;
-        if (!(await tx.pipelines.advance({ id, baseVersion, name: document.name, description, updatedAt: at }))) throw conflict();
+        if (!(await tx.pipelines.advance({ id, baseVersion, name: document.name, description, updatedAt: at }))) {
+          // Another save committed between the read above and this update: name the version it made.
+          throw conflict((await live(tx, id)).latestVersion);
+        }
         const v: VersionRow = {
           pipelineId: id, version: baseVersion + 1, document: JSON.stringify(document), problemCount: problems.length,
           authorId: actor.id, authorName: actor.name, createdAt: at,

@@ -104,6 +104,8 @@ export function pipelinesSuite(label: string, start: () => Promise<TestApp>): vo
       const both = await Promise.all([1, 2].map((i) =>
         t.call(operator, { method: 'PUT', url: `/api/pipelines/${rec.id}`, payload: { baseVersion: 1, document: { ...rec.document, description: `d${i}` } } })));
       expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const lost = both.find((r) => r.statusCode === 409)!;
+      expect(errorOf(lost.body)).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
       const versions = PipelineVersionsSchema.parse((await t.call(viewer, { method: 'GET', url: `/api/pipelines/${rec.id}/versions` })).json());
       expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
     });
