@@ -1,11 +1,22 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { LoginPage } from './features/auth/login-page';
-import { PipelineEditorPage } from './features/designer/editor/pipeline-editor-page';
 import { PipelinesPage } from './features/designer/pipelines-page';
 import { JobsPage } from './features/jobs/jobs-page';
 import { KafkaPage } from './features/kafka/kafka-page';
 import type { RouteMatch } from './router/match-route';
 import type { ShellLayout } from './shell/app-shell';
+import { Spinner } from './ui/spinner';
+
+// The canvas (React Flow, its CSS) loads when a pipeline is first opened, not with the app.
+const PipelineEditorPage = lazy(() => import('./features/designer/editor/pipeline-editor-page').then((m) => ({ default: m.PipelineEditorPage })));
+
+function editor(pipelineId: string | null): ReactNode {
+  return (
+    <Suspense fallback={<Spinner className="p-8" label="Opening the designer" />}>
+      <PipelineEditorPage pipelineId={pipelineId} />
+    </Suspense>
+  );
+}
 
 /** Where `/` leads. */
 export const HOME = '/pipelines';
@@ -17,8 +28,8 @@ export const HOME = '/pipelines';
 export const ROUTES: ReadonlyArray<{ pattern: string; layout?: ShellLayout; render: (match: RouteMatch) => ReactNode }> = [
   { pattern: '/login', layout: 'bare', render: () => <LoginPage home={HOME} /> },
   { pattern: '/pipelines', render: () => <PipelinesPage /> },
-  { pattern: '/pipelines/new', layout: 'full', render: () => <PipelineEditorPage pipelineId={null} /> },
-  { pattern: '/pipelines/:id', layout: 'full', render: (m) => <PipelineEditorPage pipelineId={m.params.id ?? null} /> },
+  { pattern: '/pipelines/new', layout: 'full', render: () => editor(null) },
+  { pattern: '/pipelines/:id', layout: 'full', render: (m) => editor(m.params.id ?? null) },
   { pattern: '/jobs', render: () => <JobsPage /> },
   { pattern: '/kafka', render: () => <KafkaPage /> },
 ];

@@ -21,7 +21,7 @@ export function AppShell({ children, layout = 'page' }: { children: ReactNode; l
     <div className="flex h-screen flex-col">
       <TopBar />
       <div className="flex min-h-0 flex-1">
-        <Sidebar />
+        <Sidebar compact={layout === 'full'} />
         {layout === 'full' ? (
           <main className="flex min-w-0 flex-1 flex-col">{children}</main>
         ) : (

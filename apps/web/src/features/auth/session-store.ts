@@ -17,20 +17,26 @@ interface SessionState {
 
 export const LOGIN_PATH = '/login';
 
+// Bumped by every sign-in: an answer to a /me asked before it is stale and must not undo it.
+let generation = 0;
+
 export const useSession = create<SessionState>((set) => ({
   status: 'loading',
   user: null,
   async load() {
+    const asked = generation;
     try {
       const { user } = await fetchMe();
-      set({ status: 'signed-in', user });
+      if (asked === generation) set({ status: 'signed-in', user });
     } catch (err) {
+      if (asked !== generation) return;
       // Only a 401 means "not signed in"; anything else (server down) leaves it open.
       if (err instanceof ApiRequestError && err.status === 401) set({ status: 'signed-out', user: null });
       else set({ status: 'unknown' });
     }
   },
   signedIn(user) {
+    generation++;
     set({ status: 'signed-in', user });
   },
   async logOut() {
@@ -72,8 +78,11 @@ export function watchSession(): () => void {
     navigate(loginPathFor(pathname, search), { replace: true });
   };
   const stop = onUnauthorized(toLogin);
-  void useSession.getState().load().then(() => {
-    if (useSession.getState().status === 'signed-out') toLogin();
-  });
+  // The login page signs in by itself; asking /me there would only race its token exchange.
+  if (useRouter.getState().pathname !== LOGIN_PATH) {
+    void useSession.getState().load().then(() => {
+      if (useSession.getState().status === 'signed-out') toLogin();
+    });
+  }
   return stop;
 }

@@ -25,7 +25,7 @@ export function Palette() {
   };
 
   return (
-    <aside aria-label="Node palette" className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <aside aria-label="Node palette" className="flex w-52 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="border-b border-slate-200 p-3 dark:border-slate-800">
         <label htmlFor={searchId} className="sr-only">
           Search nodes

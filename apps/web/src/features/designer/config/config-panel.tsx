@@ -37,7 +37,7 @@ export function ConfigPanel() {
     content = <PipelineSettings />;
   }
   return (
-    <aside aria-label="Configuration" className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <aside aria-label="Configuration" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       {content}
     </aside>
   );

@@ -15,16 +15,28 @@ interface FieldControlProps {
   label: string;
   required?: boolean;
   optional?: boolean;
+  compact?: boolean;
+  hideLabel?: boolean;
 }
 
 /** One config value with its label and errors, whatever its kind. */
-export function FieldControl({ field, value, path, label, required = false, optional = false }: FieldControlProps) {
+export function FieldControl({ field, value, path, label, required = false, optional = false, compact = false, hideLabel = false }: FieldControlProps) {
   const form = useFormContext();
   const id = controlId(form.idPrefix, path);
   const problems = form.problemsAt(path);
   const onChange = (next: unknown) => form.onChange(path, next);
   const row = (control: React.ReactNode, inline = false) => (
-    <FieldRow id={id} label={label} description={field.description} defaultValue={field.default} required={required} problems={problems} inline={inline}>
+    <FieldRow
+      id={id}
+      label={label}
+      description={field.description}
+      defaultValue={field.default}
+      required={required}
+      problems={problems}
+      inline={inline}
+      compact={compact}
+      hideLabel={hideLabel}
+    >
       {control}
     </FieldRow>
   );

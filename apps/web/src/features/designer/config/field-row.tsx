@@ -30,10 +30,14 @@ interface FieldRowProps {
   children: ReactNode;
   /** Put the label after the control (checkboxes). */
   inline?: boolean;
+  /** Inside a list row: the help line moves into the label's tooltip. */
+  compact?: boolean;
+  /** The label is for screen readers only (single values in a list). */
+  hideLabel?: boolean;
 }
 
 /** A label, the control, a help line and the control's errors. */
-export function FieldRow({ id, label, description, defaultValue, required, problems, children, inline }: FieldRowProps) {
+export function FieldRow({ id, label, description, defaultValue, required, problems, children, inline, compact, hideLabel }: FieldRowProps) {
   const hint = [description, defaultValue !== undefined && typeof defaultValue !== 'object' ? `Default: ${String(defaultValue)}.` : '']
     .filter(Boolean)
     .join(' ');
@@ -48,14 +52,14 @@ export function FieldRow({ id, label, description, defaultValue, required, probl
         </div>
       ) : (
         <>
-          <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-300">
+          <label htmlFor={id} title={compact ? hint : undefined} className={hideLabel ? 'sr-only' : 'mb-1 block text-xs font-medium text-slate-700 dark:text-slate-300'}>
             {label}
             {required && <span className="text-rose-600" aria-hidden="true"> *</span>}
           </label>
           {children}
         </>
       )}
-      {hint && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      {hint && !compact && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
       <FieldErrors id={`${id}-errors`} problems={problems} />
     </div>
   );

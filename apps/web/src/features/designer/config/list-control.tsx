@@ -65,18 +65,19 @@ export function ListControl({
                         label={p.label}
                         required={p.required}
                         optional={isOptional(p)}
+                        compact
                       />
                     </div>
                   ))}
                 </div>
               ) : (
-                <FieldControl field={item} value={entry} path={[...path, i]} label={`${itemName} ${i + 1}`} />
+                <FieldControl field={item} value={entry} path={[...path, i]} label={`${label}: ${itemName} ${i + 1}`} compact hideLabel />
               )}
             </div>
             <Button
               variant="ghost"
               size="icon-sm"
-              className={item.kind === 'object' ? 'mt-1' : 'mt-5'}
+              className={item.kind === 'object' ? 'mt-1' : ''}
               onClick={() => set(items.filter((_, j) => j !== i))}
               aria-label={`Remove ${itemName} ${i + 1}`}
               title={`Remove ${itemName} ${i + 1}`}

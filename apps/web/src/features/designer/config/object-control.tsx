@@ -20,7 +20,7 @@ export function ObjectControl({ id, field, value, path, label, optional, problem
   const form = useFormContext();
   const present = value !== undefined && value !== null;
   return (
-    <fieldset className="rounded-md border border-slate-200 px-3 pt-1 pb-3 dark:border-slate-700">
+    <fieldset id={optional ? undefined : id} className="rounded-md border border-slate-200 px-3 pt-1 pb-3 dark:border-slate-700">
       <legend className="px-1 text-xs font-medium text-slate-700 dark:text-slate-300">
         {optional ? (
           <label className="flex items-center gap-2">

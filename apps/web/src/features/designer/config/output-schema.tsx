@@ -28,12 +28,13 @@ function FieldTable({ schema, eventTime }: { schema: RecordSchema; eventTime?: s
 export function OutputSchema({ nodeId, kind }: { nodeId: string; kind: string }) {
   const isSink = kindInfo(kind)?.outputs === 'none';
   const inputId = useEditor((s) => s.validation.inputs[nodeId]?.[0]);
+  const eventTime = useEditor((s) => (isSink ? null : s.validation.eventTimes[nodeId]));
   const schema = useEditor((s) => (isSink ? (inputId === undefined ? undefined : s.validation.schemas[inputId]) : s.validation.schemas[nodeId]));
   return (
     <section aria-label={isSink ? 'Fields written' : 'Output schema'} className="mt-6">
       <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{isSink ? 'Fields written' : 'Output schema'}</h3>
       {schema && schema.length > 0 ? (
-        <FieldTable schema={schema} />
+        <FieldTable schema={schema} eventTime={eventTime} />
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {isSink ? 'Known once this sink is connected to a valid input.' : 'Known once this node and everything upstream of it are valid.'}

@@ -5,7 +5,7 @@ import { ConfigPanel } from '../config/config-panel';
 import { DeployDialog } from '../deploy/deploy-dialog';
 import { hasLayout, type DesignDocument } from '../document/design-document';
 import { layoutPositions } from '../flow/auto-layout';
-import { PipelineCanvas } from '../flow/pipeline-canvas';
+import { FIT_VIEW, PipelineCanvas } from '../flow/pipeline-canvas';
 import { documentFileName, documentText } from '../io/document-file';
 import { downloadText } from '../io/download';
 import { ImportDialog } from '../io/import-dialog';
@@ -47,7 +47,7 @@ function EditorLayout({ store }: { store: EditorStore }) {
     async (doc?: DesignDocument) => {
       const positions = await layoutPositions(doc ?? store.getState().doc, store.getState().measured);
       store.getState().applyLayout(positions);
-      requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1.1, padding: 0.25 }));
+      requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }));
     },
     [store, flow],
   );
@@ -57,7 +57,7 @@ function EditorLayout({ store }: { store: EditorStore }) {
       store.getState().replaceDocument(doc);
       toast({ tone: 'info', title: what, message: 'Ctrl+Z brings back what was there before.' });
       if (!hasLayout(doc)) void layout(doc);
-      else requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1.1, padding: 0.25 }));
+      else requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }));
     },
     [store, layout, flow],
   );

@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import { useTheme } from '../../../ui/theme-store';
 import { toast } from '../../../ui/toast-store';
 import { kindInfo } from '../catalog/catalog';
@@ -9,6 +9,8 @@ import { cornerForCentre } from './add-node-at';
 import { KIND_MIME } from './drag-kind';
 import { EDGE_TYPES, NODE_TYPES } from './flow-types';
 import { useFlowEdges, useFlowNodes } from './use-flow-elements';
+
+export const FIT_VIEW = { maxZoom: 1.1, padding: 0.15 };
 
 const MINIMAP_COLORS: Record<string, string> = { source: '#0ea5e9', transform: '#8b5cf6', window: '#f59e0b', join: '#d946ef', sink: '#10b981' };
 
@@ -22,6 +24,8 @@ export function PipelineCanvas() {
   const theme = useTheme((s) => s.theme);
   const { screenToFlowPosition } = useReactFlow();
   const empty = nodes.length === 0;
+  // Fit a loaded pipeline into view once; an empty canvas keeps zoom 1, or the first dropped node would be zoomed onto.
+  const [fitOnOpen] = useState(() => nodes.length > 0);
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -61,8 +65,8 @@ export function PipelineCanvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         colorMode={theme}
-        fitView
-        fitViewOptions={{ maxZoom: 1.1, padding: 0.25 }}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: 'schema' }}

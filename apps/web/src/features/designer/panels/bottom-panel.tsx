@@ -25,7 +25,7 @@ export function BottomPanel() {
     }`;
 
   return (
-    <section aria-label="Problems and SQL" className={`flex shrink-0 flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${open ? 'h-56' : ''}`}>
+    <section aria-label="Problems and SQL" className={`flex shrink-0 flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${open ? 'h-48' : ''}`}>
       <div className="flex items-center justify-between border-b border-slate-200 pr-2 dark:border-slate-800">
         <div role="tablist" aria-label="Panels" className="flex" onKeyDown={onKeyDown}>
           <button id="bottom-tab-problems" role="tab" type="button" aria-selected={tab === 'problems'} aria-controls="bottom-panel" tabIndex={tab === 'problems' ? 0 : -1} className={tabClass('problems')} onClick={() => { setTab('problems'); setOpen(true); }}>

@@ -69,7 +69,7 @@ export function SqlPanel({ active }: { active: boolean }) {
         </Button>
       </div>
       {result.warnings.length > 0 && <ProblemList title="Warnings" problems={result.warnings} />}
-      <pre aria-label="Flink SQL" className="overflow-x-auto p-4 font-mono text-[12.5px] leading-5 text-slate-800 dark:text-slate-200">
+      <pre aria-label="Compiled Flink SQL" className="overflow-x-auto p-4 font-mono text-[12.5px] leading-5 text-slate-800 dark:text-slate-200">
         <code>
           {tokenizeSql(sql).map((t, i) => (
             <span key={i} className={TOKEN_CLASSES[t.kind]}>

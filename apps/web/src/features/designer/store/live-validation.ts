@@ -9,11 +9,13 @@ export interface LiveValidation {
   byNode: Readonly<Record<string, readonly Problem[]>>;
   /** Derived output schema of each node whose output could be derived. */
   schemas: Readonly<Record<string, RecordSchema>>;
+  /** The event-time field of each derived output; null for processing time. */
+  eventTimes: Readonly<Record<string, string | null>>;
   /** Upstream node ids of each node, in the order the kind consumes them. */
   inputs: Readonly<Record<string, readonly string[]>>;
 }
 
-export const NOT_VALIDATED: LiveValidation = { doc: null, problems: [], byNode: {}, schemas: {}, inputs: {} };
+export const NOT_VALIDATED: LiveValidation = { doc: null, problems: [], byNode: {}, schemas: {}, eventTimes: {}, inputs: {} };
 
 export function validateDesign(doc: DesignDocument): LiveValidation {
   const result = validateDocument(doc);
@@ -22,7 +24,7 @@ export function validateDesign(doc: DesignDocument): LiveValidation {
     if (p.node === undefined) continue;
     (byNode[p.node] ??= []).push(p);
   }
-  return { doc, problems: result.problems, byNode, schemas: result.schemas, inputs: result.inputs };
+  return { doc, problems: result.problems, byNode, schemas: result.schemas, eventTimes: result.eventTimes, inputs: result.inputs };
 }
 
 /** A problem's message without the `node 'x': ` prefix, for places that already name the node. */

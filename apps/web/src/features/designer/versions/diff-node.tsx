@@ -23,7 +23,8 @@ function DiffNodeView({ data }: NodeProps<DiffFlowNode>) {
   const ports = kindPorts(data.kind);
   const inputs = info?.inputs === 'none' ? [] : ports.length > 0 ? ports : [IN_HANDLE];
   return (
-    <div data-status={data.status} data-testid={`diff-node-${data.label}`} className={`w-56 rounded-lg border text-left shadow-sm ${style.frame}`}>
+    <div data-status={data.status} data-testid={`diff-node-${data.label}`} className={`relative w-56 rounded-lg border text-left shadow-sm ${style.frame}`}>
+      {style.text && <span className={`absolute -top-2.5 right-2 rounded-full px-1.5 py-0.5 text-[10px] font-semibold uppercase ${style.badge}`}>{style.text}</span>}
       {inputs.map((p) => (
         <Handle key={p} id={p} type="target" position={Position.Left} isConnectable={false} className={HIDDEN_HANDLE} style={{ top: `${handleOffset(p) * 100}%` }} />
       ))}
@@ -35,7 +36,6 @@ function DiffNodeView({ data }: NodeProps<DiffFlowNode>) {
           <p className={`truncate text-sm font-semibold ${data.status === 'removed' ? 'line-through' : ''}`}>{data.label}</p>
           <p className="truncate text-xs text-slate-500 dark:text-slate-400">{info?.label ?? data.kind}</p>
         </div>
-        {style.text && <span className={`rounded-full px-1.5 py-0.5 text-[10px] font-semibold uppercase ${style.badge}`}>{style.text}</span>}
       </div>
       {data.changes.length > 0 && (
         <ul className="border-t border-amber-200 px-3 py-1.5 font-mono text-[11px] text-amber-900 dark:border-amber-900 dark:text-amber-200">

@@ -72,7 +72,7 @@ export function VersionDiffView({ pipelineId, from, to, onClose }: { pipelineId:
                 elementsSelectable={false}
                 colorMode={theme}
                 fitView
-                fitViewOptions={{ maxZoom: 1.1, padding: 0.25 }}
+                fitViewOptions={{ maxZoom: 1.1, padding: 0.15 }}
                 attributionPosition="top-right"
                 className="bg-slate-50 dark:bg-slate-950"
               >
