@@ -46,6 +46,20 @@ async function createInputTopic(brokers: string, topic: string, partitions: numb
   }
 }
 
+/**
+ * Joins and leaves one consumer group before timing: a freshly started broker loads its
+ * group coordinators for a few seconds, which would otherwise land in the first run.
+ */
+async function warmUp(brokers: string, topic: string): Promise<void> {
+  const consumer = createKafka({ brokers, logLevel: 'error', logSink: () => {} }).consumer({ groupId: `bench-warmup-${Date.now()}` });
+  await consumer.connect();
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.subscribe({ topics: [topic] });
+  await consumer.run({ eachBatch: async () => {} });
+  await joined;
+  await consumer.disconnect();
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -73,6 +87,7 @@ async function main(): Promise<void> {
     await createInputTopic(brokers, ctx.inputTopic, partitions);
     const written = await runDatagen({ generator: 'nexmark-bids', topic: ctx.inputTopic, brokers, count: records, partitions });
     log(`written in ${(written.elapsedMs / 1000).toFixed(1)} s`);
+    await warmUp(brokers, ctx.inputTopic);
     const samples = new Map<string, number[]>(workloads.map((w) => [w.figure, []]));
     for (let i = 0; i < runs; i++) {
       for (const w of workloads) {

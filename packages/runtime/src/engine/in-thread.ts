@@ -1,5 +1,6 @@
 import type { DeployOptions, EmbeddedPlan } from '@weir/compiler';
-import { JobRunner, toJobError } from '../job/job-runner';
+import { toJobError } from '../job/job-options';
+import { JobRunner } from '../job/job-runner';
 import type { TuningInput } from '../job/tuning';
 import { JobHandle } from './embedded-job';
 

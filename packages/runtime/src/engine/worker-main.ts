@@ -1,7 +1,8 @@
 // The body of a job's worker thread (started through worker-bootstrap.mjs): runs one
 // JobRunner and talks to the engine only through the messages of ./messages.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { JobRunner, toJobError } from '../job/job-runner';
+import { toJobError } from '../job/job-options';
+import { JobRunner } from '../job/job-runner';
 import { FromWorkerSchema, ToWorkerSchema, WorkerDataSchema, type FromWorker } from './messages';
 
 function post(message: FromWorker): void {

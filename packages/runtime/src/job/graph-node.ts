@@ -6,7 +6,7 @@ import type { Sink } from '../sinks/sink';
 /** What a node reports to its job: failures (per the onError policy) and late records. */
 export interface NodeHost {
   /** Applies the onError policy to a record `node` failed on; throws to fail the job. */
-  recordFailed(node: GraphNode, err: unknown): void;
+  recordFailed(node: GraphNode, err: unknown, row: Row | null): void;
   late(node: GraphNode, row: Row): void;
 }
 
@@ -61,7 +61,7 @@ export class GraphNode implements OperatorContext {
     try {
       (this.op as Operator).process(row, this, port);
     } catch (err) {
-      this.host.recordFailed(this, err);
+      this.host.recordFailed(this, err, row);
     }
   }
 
@@ -97,7 +97,7 @@ export class GraphNode implements OperatorContext {
         try {
           this.op.onWatermark(wm, this);
         } catch (err) {
-          this.host.recordFailed(this, err);
+          this.host.recordFailed(this, err, null);
         }
       }
     }

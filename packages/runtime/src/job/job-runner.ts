@@ -1,49 +1,22 @@
-import type { DeployOptions, EmbeddedPlan, JobStatus, SinkOperator, StopResult } from '@weir/compiler';
-import { ExprEvalError, type JobError, type JobState, type MetricsSnapshot } from '@weir/model';
+import type { JobStatus, StopResult } from '@weir/compiler';
+import type { JobError, JobState } from '@weir/model';
 import type { Row } from '@weir/model/field';
-import { DecodeError } from '../codec/coerce';
 import { RuntimeError, messageOf } from '../errors/runtime-error';
-import { EventTimeError } from '../operators/errors';
-import { DeadLetterWriter } from '../sinks/dead-letter';
-import { KafkaSink } from '../sinks/kafka-sink';
-import { PostgresSink } from '../sinks/postgres-sink';
-import { PreviewSink, type PreviewRow } from '../sinks/preview-sink';
-import type { AckedWriter, Sink, SinkHost } from '../sinks/sink';
+import type { SinkHost } from '../sinks/sink';
 import { KafkaSource } from '../source/kafka-source';
 import type { RecordOrigin, SourceHost } from '../source/source-host';
 import { buildGraph, type Graph } from './build-graph';
 import { OffsetCommitter, type Checkpointer } from './checkpointer';
 import type { GraphNode, NodeHost } from './graph-node';
+import { JobSinks } from './job-sinks';
 import { KafkaClients } from './kafka-clients';
 import { MetricsBuilder } from './metrics-builder';
+import { JobAbort, RecordErrors } from './record-errors';
 import { TimeAccounting } from './time-accounting';
-import { TuningSchema, type Tuning, type TuningInput } from './tuning';
+import { TuningSchema, type Tuning } from './tuning';
+import { toJobError, type JobRunnerOptions } from './job-options';
+import { upstreamOf } from './upstream';
 import { Shutdown, withTimeout } from './shutdown';
-
-export interface JobEvents {
-  status(status: JobStatus): void;
-  snapshot(snapshot: MetricsSnapshot): void;
-  /** Rows a preview sink received since the last call. */
-  preview(node: string, rows: PreviewRow[]): void;
-}
-
-export interface JobRunnerOptions {
-  jobId: string;
-  plan: EmbeddedPlan;
-  deploy: DeployOptions;
-  events: JobEvents;
-  tuning?: TuningInput;
-  clock?: () => number;
-  /** What completes a barrier; default: commit source offsets (at-least-once). */
-  checkpointer?: (sources: ReadonlyMap<string, KafkaSource>) => Checkpointer;
-}
-
-/** Thrown through the operator chain to abandon a record and fail the job (onError: fail). */
-class JobAbort extends Error {
-  constructor(readonly error: RuntimeError) {
-    super(error.message);
-  }
-}
 
 /**
  * One job in the current thread: sources read, rows run through the graph synchronously,
@@ -60,9 +33,8 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   private readonly clients: KafkaClients;
   private readonly graph: Graph;
   private readonly sources = new Map<string, KafkaSource>();
-  private readonly previews: PreviewSink[] = [];
-  private readonly writers: AckedWriter[] = [];
-  private deadLetters: DeadLetterWriter | null = null;
+  private readonly sinks: JobSinks;
+  private errors: RecordErrors;
   private readonly accounting: TimeAccounting;
   private readonly checkpointer: Checkpointer;
   private metrics: MetricsBuilder | null = null;
@@ -86,9 +58,11 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     this.now = this.startedAt;
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.clients = new KafkaClients(options.deploy.kafkaClusters, `weir-${options.jobId}`, this.tuning.connectTimeoutMs);
-    this.graph = buildGraph(options.plan, this, { sink: (op) => this.createSink(op), now: () => this.now });
+    this.sinks = new JobSinks(this.tuning, this.clients, options.deploy, this);
+    this.graph = buildGraph(options.plan, this, { sink: (op) => this.sinks.create(op), now: () => this.now });
     this.accounting = new TimeAccounting(this.graph.nodes.length, this.clock);
     this.checkpointer = (options.checkpointer ?? ((s) => new OffsetCommitter(s)))(this.sources);
+    this.errors = new RecordErrors(options.plan.settings.onError, null, this);
   }
 
   get id(): string {
@@ -119,10 +93,7 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
       if (op.sink === 'kafka') await this.clients.ensureTopic(op.cluster, op.id, op.topic, this.tuning.createdTopicPartitions);
     }
     if (onError.policy === 'dead-letter') {
-      await this.clients.ensureTopic(firstCluster, 'settings.onError', onError.topic, this.tuning.createdTopicPartitions);
-      const limits = { capacity: this.tuning.kafkaSinkCapacity, batchSize: this.tuning.kafkaSinkBatchSize, maxInFlight: this.tuning.kafkaSinkMaxInFlight };
-      this.deadLetters = new DeadLetterWriter(onError.topic, this.clients.producer(firstCluster, 'settings.onError'), limits, this);
-      this.writers.push(this.deadLetters);
+      this.errors = new RecordErrors(onError, await this.sinks.deadLetters(firstCluster, onError.topic), this);
     }
     await this.clients.connectProducers();
     for (const { sink } of this.graph.sinks) await sink.open();
@@ -145,32 +116,6 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     }
   }
 
-  private createSink(op: SinkOperator): Sink {
-    switch (op.sink) {
-      case 'kafka': {
-        const limits = { capacity: this.tuning.kafkaSinkCapacity, batchSize: this.tuning.kafkaSinkBatchSize, maxInFlight: this.tuning.kafkaSinkMaxInFlight };
-        const sink = new KafkaSink(op, this.clients.producer(op.cluster, op.id), limits, this);
-        this.writers.push(sink);
-        return sink;
-      }
-      case 'postgres': {
-        const url = this.options.deploy.postgresConnections?.[op.connection]?.url;
-        if (url === undefined) {
-          throw new RuntimeError('CONNECTION_MISSING', `postgres-sink ${op.id}: no PostgreSQL connection named ${op.connection} is configured`, op.id);
-        }
-        const limits = { capacity: this.tuning.postgresSinkCapacity, batchSize: this.tuning.postgresSinkBatchSize, maxInFlight: 1 };
-        const sink = new PostgresSink(op, url, limits, this);
-        this.writers.push(sink);
-        return sink;
-      }
-      case 'preview': {
-        const sink = new PreviewSink(op);
-        this.previews.push(sink);
-        return sink;
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- the record path
 
   batchStarted(): void {
@@ -180,14 +125,14 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   batchDone(): void {
     this.origin.message = null;
     this.advanceWatermarks();
-    for (const w of this.writers) w.nudge();
+    for (const w of this.sinks.writers) w.nudge();
     this.accounting.idle();
   }
 
   async waitForSinks(heartbeat: () => Promise<void>): Promise<void> {
-    const full = this.writers.filter((w) => w.full);
+    const full = this.sinks.writers.filter((w) => w.full);
     const waitedOn = full.flatMap((w) => this.graph.byId.get(w.id)?.index ?? []);
-    this.accounting.backpressured(this.upstreamOf(waitedOn), waitedOn);
+    this.accounting.backpressured(this.upstream(waitedOn), waitedOn);
     try {
       while (this.fullSinks > 0 && !this.stopping) {
         const drained = Promise.all(full.map((w) => w.whenDrained())).then(() => true, () => true);
@@ -204,70 +149,21 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   }
 
   decodeFailed(sourceNode: string, err: unknown): boolean {
-    const node = this.graph.byId.get(sourceNode) as GraphNode;
-    if (!(err instanceof DecodeError)) {
-      this.fail(err, sourceNode);
-      return false;
-    }
-    const o = this.origin;
-    const message = `kafka-source ${sourceNode}: record at ${o.topic} partition ${o.partition} offset ${o.offset} cannot be decoded: ${err.message}`;
-    return this.applyPolicy(node, 'DECODE_FAILED', message, null);
+    return this.errors.decodeFailed(this.graph.byId.get(sourceNode) as GraphNode, err);
   }
 
-  recordFailed(node: GraphNode, err: unknown): void {
-    if (err instanceof JobAbort) throw err;
-    if (!(err instanceof ExprEvalError || err instanceof EventTimeError)) {
-      throw new JobAbort(new RuntimeError('INTERNAL', `node ${node.id}: ${messageOf(err)}`, node.id, { cause: err }));
-    }
-    if (!this.applyPolicy(node, 'EVAL_FAILED', `node ${node.id}: ${err.message}`, null)) {
-      throw new JobAbort(new RuntimeError('EVAL_FAILED', `node ${node.id}: ${err.message}`, node.id));
-    }
+  recordFailed(node: GraphNode, err: unknown, row: Row | null): void {
+    this.errors.recordFailed(node, err, row);
   }
 
   late(node: GraphNode, row: Row): void {
-    if (this.deadLetters === null) return;
-    const message = `record is late at node ${node.id} (watermark ${new Date(node.watermark).toISOString()})`;
-    this.deadLetters.write({ reason: 'late', code: 'LATE_RECORD', message, node: node.id, origin: this.currentOrigin(), fallbackValue: this.rowText(row) });
+    this.errors.late(node, row);
   }
 
-  /** skip / dead-letter: counts the error and returns true; fail: fails the job and returns false. */
-  private applyPolicy(node: GraphNode, code: 'DECODE_FAILED' | 'EVAL_FAILED', message: string, row: Row | null): boolean {
-    const policy = this.options.plan.settings.onError;
-    if (policy.policy === 'fail') {
-      this.fail(new RuntimeError(code, message, node.id), node.id);
-      return false;
-    }
-    node.errors++;
-    if (this.deadLetters !== null) {
-      this.deadLetters.write({ reason: 'error', code, message, node: node.id, origin: this.currentOrigin(), fallbackValue: row === null ? 'null' : this.rowText(row) });
-    }
-    return true;
-  }
-
-  private currentOrigin() {
-    const o = this.origin;
-    if (o.message === null) return null;
-    return { topic: o.topic, partition: o.partition, offset: o.offset, key: o.message.key ?? null, value: o.message.value ?? null };
-  }
-
-  /** A row without a source record behind it (emitted by a window), for a dead letter. */
-  private rowText(row: Row): string {
-    return JSON.stringify(row);
-  }
-
-  /** The nodes from which one of `sinks` can be reached (nodes are in topological order). */
-  private upstreamOf(sinks: number[]): number[] {
+  private upstream(sinks: number[]): number[] {
     const key = sinks.join(',');
     let up = this.upstreamCache.get(key);
-    if (up === undefined) {
-      const reach = new Set<number>(sinks);
-      const nodes = this.graph.nodes;
-      for (let i = nodes.length - 1; i >= 0; i--) {
-        if (nodes[i]!.children.some((c) => reach.has(c.node.index))) reach.add(i);
-      }
-      up = [...reach].filter((i) => !sinks.includes(i)).sort((a, b) => a - b);
-      this.upstreamCache.set(key, up);
-    }
+    if (up === undefined) this.upstreamCache.set(key, (up = upstreamOf(this.graph.nodes, sinks)));
     return up;
   }
 
@@ -292,7 +188,7 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     const mode = this.accounting.current;
     this.accounting.busy();
     this.advanceWatermarks();
-    for (const w of this.writers) w.nudge();
+    for (const w of this.sinks.writers) w.nudge();
     if (mode === 'idle') this.accounting.idle();
   }
 
@@ -308,7 +204,7 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   barrier(): Promise<void> {
     if (this.barrierRunning !== null) return this.barrierRunning;
     const positions = new Map([...this.sources].map(([id, s]) => [id, s.positions()]));
-    const acked = this.writers.map((w) => w.whenAcked(w.appended));
+    const acked = this.sinks.writers.map((w) => w.whenAcked(w.appended));
     const barrier = { id: ++this.barrierId, time: this.clock(), positions };
     this.barrierRunning = Promise.all(acked)
       .then(() => this.checkpointer.complete(barrier))
@@ -321,7 +217,7 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   private publishMetrics(): void {
     if (this.metrics === null) return;
     for (const s of this.sources.values()) s.refreshEndOffsets();
-    for (const p of this.previews) {
+    for (const p of this.sinks.previews) {
       const rows = p.takeNew();
       if (rows.length > 0) this.options.events.preview(p.id, rows);
     }
@@ -426,10 +322,4 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     for (const t of this.timers) clearInterval(t);
     this.timers.length = 0;
   }
-}
-
-export function toJobError(err: unknown, node: string | undefined, time: number): JobError {
-  const code = err instanceof RuntimeError ? err.code : typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'INTERNAL';
-  const where = err instanceof RuntimeError ? err.node : node;
-  return { code, message: messageOf(err), ...(where !== undefined ? { node: where } : {}), time };
 }
