@@ -33,7 +33,14 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions = {}): Embed
       const result = compile(document, 'plan', RESOURCE_PREFIX.test(prefix) ? { resourcePrefix: prefix } : {});
       if (!result.ok) return { ok: false, problems: result.problems };
       if (result.target !== 'plan') throw new Error('internal: compile returned another target');
-      return { ok: true, plan: result.plan, warnings: result.warnings };
+      const warnings = [...result.warnings];
+      if (result.plan.settings.delivery === 'exactly-once') {
+        warnings.push({
+          code: 'UNSUPPORTED_ON_ENGINE', field: 'settings.delivery',
+          message: 'settings: the embedded engine delivers at-least-once until its checkpoints land; this pipeline runs at-least-once',
+        });
+      }
+      return { ok: true, plan: result.plan, warnings };
     },
     async deploy(plan, deploy) {
       const job = mode === 'worker' ? deployInWorker(plan, deploy, options.tuning) : await deployInThread(plan, deploy, options.tuning);
