@@ -16,6 +16,8 @@ import org.apache.flink.types.Row;
  * plan FILE...: each file holds one script's statements separated by NUL characters; every
  *   statement is executed (DDL, SET) or planned (INSERT, statement set) in a fresh streaming
  *   table environment. Prints "OK name" or "FAIL name" followed by the error, one block per file.
+ * run FILE...: executes each script on a local mini cluster, waiting for its INSERT job to
+ *   finish (the sources must be bounded); prints "OK name" or "FAIL name" like plan.
  * query FILE: runs each NUL-separated statement; the last is a bounded SELECT whose rows are
  *   printed one per line, fields separated by TAB (NULL as \N).
  */
@@ -23,8 +25,8 @@ public class FlinkCheck {
     private static final Pattern SET = Pattern.compile("^SET '((?:[^']|'')*)' = '((?:[^']|'')*)'$", Pattern.DOTALL);
 
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("plan")) {
-            for (int i = 1; i < args.length; i++) plan(Path.of(args[i]));
+        if (args[0].equals("plan") || args[0].equals("run")) {
+            for (int i = 1; i < args.length; i++) plan(Path.of(args[i]), args[0].equals("run"));
         } else {
             query(Path.of(args[1]));
         }
@@ -42,8 +44,12 @@ public class FlinkCheck {
         return tEnv;
     }
 
-    private static void run(TableEnvironment tEnv, String statement) {
+    private static void run(TableEnvironment tEnv, String statement, boolean execute) throws Exception {
         String s = statement.trim();
+        if (execute && (s.startsWith("INSERT") || s.startsWith("EXECUTE STATEMENT SET"))) {
+            tEnv.executeSql(s).await();
+            return;
+        }
         Matcher set = SET.matcher(s);
         if (set.matches()) {
             tEnv.getConfig().set(set.group(1).replace("''", "'"), set.group(2).replace("''", "'"));
@@ -59,11 +65,11 @@ public class FlinkCheck {
         }
     }
 
-    private static void plan(Path file) throws Exception {
+    private static void plan(Path file, boolean execute) throws Exception {
         TableEnvironment tEnv = env();
         String name = file.getFileName().toString();
         try {
-            for (String statement : statements(file)) run(tEnv, statement);
+            for (String statement : statements(file)) run(tEnv, statement, execute);
             System.out.println("OK " + name);
         } catch (Throwable e) {
             System.out.println("FAIL " + name);
@@ -79,7 +85,7 @@ public class FlinkCheck {
     private static void query(Path file) throws Exception {
         TableEnvironment tEnv = env();
         String[] all = statements(file);
-        for (int i = 0; i < all.length - 1; i++) run(tEnv, all[i]);
+        for (int i = 0; i < all.length - 1; i++) run(tEnv, all[i], false);
         TableResult result = tEnv.executeSql(all[all.length - 1]);
         try (var rows = result.collect()) {
             Iterator<Row> it = rows;

@@ -7,5 +7,5 @@ export * from './naming';
 export * from './postgres-table';
 export { TRANSACTION_TIMEOUT_MS } from './flink/sinks';
 export { toEmbeddedPlan, type EmbeddedPlanOptions } from './to-embedded-plan';
-export { toFlinkSql, type FlinkSqlResult, type FlinkSqlScript, type PostgresTableSetup } from './to-flink-sql';
+export { toFlinkSql, type FlinkSqlResult, type FlinkSqlScript, type KafkaTopicUse, type PostgresTableSetup } from './to-flink-sql';
 export { buildLogicalPlan, planSettings, toLogicalPlan, WINDOW_RESULT_TIME_OFFSET_MS, type LogicalPlanResult } from './to-logical-plan';

@@ -21,6 +21,14 @@ export interface PostgresTableSetup {
   createTableSql: string;
 }
 
+/** A Kafka topic the job reads or writes; sink topics must exist before it starts (brokers may not auto-create). */
+export interface KafkaTopicUse {
+  node: string;
+  cluster: string;
+  topic: string;
+  role: 'source' | 'sink';
+}
+
 export interface FlinkSqlScript {
   /** The whole script, comments included, as the canvas shows it. */
   sql: string;
@@ -28,6 +36,8 @@ export interface FlinkSqlScript {
   statements: string[];
   /** Run these before deploying: the tables the sinks write to. */
   postgresTables: PostgresTableSetup[];
+  /** Every topic of the job, in plan order. */
+  kafkaTopics: KafkaTopicUse[];
   /** Where the job will behave differently from the embedded engine. */
   warnings: Problem[];
 }
@@ -57,7 +67,11 @@ export function toFlinkSql(plan: LogicalPlan, options: CompileOptions = {}): Fli
   const statements: Statement[] = settingStatements(ctx);
   const inserts: Insert[] = [];
   const postgresTables: PostgresTableSetup[] = [];
+  const kafkaTopics: KafkaTopicUse[] = [];
   for (const op of plan.operators) {
+    if (op.kind === 'kafka-source' || op.kind === 'kafka-sink') {
+      kafkaTopics.push({ node: op.id, cluster: op.config.cluster, topic: op.config.topic, role: op.kind === 'kafka-source' ? 'source' : 'sink' });
+    }
     const inputs = op.inputs.map((i) => ctx.relations.get(i.from));
     if (inputs.some((r) => r === undefined)) continue;
     const parts = translate(ctx, op, inputs as Relation[]);
@@ -87,6 +101,7 @@ export function toFlinkSql(plan: LogicalPlan, options: CompileOptions = {}): Fli
     sql: renderScript(header, statements),
     statements: statements.map((s) => s.sql),
     postgresTables,
+    kafkaTopics,
     warnings: ctx.warnings,
   };
 }

@@ -48,12 +48,15 @@ function writeStatements(dir: string, name: string, statements: readonly string[
   return path;
 }
 
-/** Plans each script (DDL executed, INSERTs explained); the error text per script name, or null when it plans. */
-export function planScripts(classpath: string, scripts: Record<string, readonly string[]>): Record<string, string | null> {
+/**
+ * Plans each script (DDL executed, INSERTs explained), or with `execute` runs it on a local
+ * mini cluster until its bounded job ends; the error text per script name, or null when it passed.
+ */
+export function planScripts(classpath: string, scripts: Record<string, readonly string[]>, execute = false): Record<string, string | null> {
   const dir = join(cacheDir(), 'scripts');
   mkdirSync(dir, { recursive: true });
   const files = Object.entries(scripts).map(([name, statements]) => writeStatements(dir, name, statements));
-  const out = java(classpath, ['plan', ...files]);
+  const out = java(classpath, [execute ? 'run' : 'plan', ...files]);
   const results: Record<string, string | null> = {};
   for (const block of out.split(/^END$/m)) {
     const lines = block.trim().split('\n');
