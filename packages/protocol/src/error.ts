@@ -34,6 +34,20 @@ export const API_ERROR_CODES = [
   'PIPELINE_INVALID',
   /** 503: the engine cannot take jobs now (`details.reason`). */
   'ENGINE_UNAVAILABLE',
+  /** 409: offsets can be reset only while the consumer group has no members (`details.state`). */
+  'GROUP_NOT_EMPTY',
+  /** 400: a destructive request whose `confirm` does not repeat the name of what it destroys. */
+  'CONFIRMATION_MISMATCH',
+  /** 409: a topic of that name exists already. */
+  'TOPIC_EXISTS',
+  /** 422: a message value that was to be checked as JSON does not parse (`details.line`, `details.column`). */
+  'INVALID_JSON',
+  /** 422: a search expression with problems (`details.problems`, as validation reports them). */
+  'EXPRESSION_INVALID',
+  /** 409: the `default` connection comes from KAFKA_BROKERS and cannot be changed through the API. */
+  'CONNECTION_BUILT_IN',
+  /** 422: Kafka refused the request (`details.kafkaError`, e.g. INVALID_REPLICATION_FACTOR). */
+  'KAFKA_REJECTED',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

@@ -8,3 +8,4 @@ export * from './pipeline';
 export * from './diff';
 export * from './compile';
 export * from './job';
+export * from './kafka/index';
