@@ -88,6 +88,24 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'kafka connections',
+    statements: () => [
+      // The password is encrypted (services/kafka/secret-box.ts); it never leaves the server.
+      `CREATE TABLE kafka_connections (
+        name TEXT PRIMARY KEY,
+        bootstrap_servers TEXT NOT NULL,
+        sasl_mechanism TEXT,
+        sasl_username TEXT,
+        sasl_password TEXT,
+        tls_enabled INTEGER NOT NULL,
+        tls_ca TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet recorded in `schema_migrations`; returns the versions applied. */

@@ -3,6 +3,7 @@ import { auditRepo } from './audit-repo';
 import { authRepo } from './auth-repo';
 import type { Database, Db, DialectName } from './db';
 import { jobsRepo } from './jobs-repo';
+import { kafkaConnectionsRepo } from './kafka-connections-repo';
 import { migrate } from './migrations';
 import { pipelinesRepo } from './pipelines-repo';
 import { openPostgres } from './postgres';
@@ -15,6 +16,7 @@ export interface Repos {
   pipelines: ReturnType<typeof pipelinesRepo>;
   jobs: ReturnType<typeof jobsRepo>;
   audit: ReturnType<typeof auditRepo>;
+  kafkaConnections: ReturnType<typeof kafkaConnectionsRepo>;
 }
 
 export interface Store extends Repos {
@@ -42,7 +44,7 @@ export class StoreConfigError extends Error {
 }
 
 function reposOn(db: Db): Repos {
-  return { users: usersRepo(db), auth: authRepo(db), pipelines: pipelinesRepo(db), jobs: jobsRepo(db), audit: auditRepo(db) };
+  return { users: usersRepo(db), auth: authRepo(db), pipelines: pipelinesRepo(db), jobs: jobsRepo(db), audit: auditRepo(db), kafkaConnections: kafkaConnectionsRepo(db) };
 }
 
 export async function openDatabase(options: StoreOptions): Promise<Database> {
