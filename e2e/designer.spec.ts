@@ -181,12 +181,18 @@ test.describe.serial('the pipeline designer', () => {
     await dialog.getByRole('button', { name: 'Deploy', exact: true }).click();
     const deployed = page.getByRole('dialog', { name: 'Deployed' });
     await expect(deployed).toBeVisible({ timeout: 30_000 });
-    await expect(deployed.getByRole('link', { name: /Open the job/ })).toHaveAttribute('href', /^\/jobs\/.+/);
+    const jobLink = deployed.getByRole('link', { name: /Open the job/ });
+    await expect(jobLink).toHaveAttribute('href', /^\/jobs\/.+/);
+    const jobId = decodeURIComponent((await jobLink.getAttribute('href'))!.split('/').pop()!);
     await deployed.getByRole('button', { name: 'Close' }).first().click();
 
     // The job writes windows of revenue to the output topic.
     const records = await firstRecords(OUTPUT_TOPIC, 120_000);
-    expect(records.length, `no record reached ${OUTPUT_TOPIC}`).toBeGreaterThan(0);
+    if (records.length === 0) {
+      const jobs = (await (await page.request.get('/api/jobs')).json()) as { jobs: { id: string; state: string; error: unknown }[] };
+      const job = jobs.jobs.find((j) => j.id === jobId);
+      expect(records.length, `no record reached ${OUTPUT_TOPIC}; job ${jobId} is ${job?.state} (${JSON.stringify(job?.error)})`).toBeGreaterThan(0);
+    }
     expect(Object.keys(records[0]!)).toEqual(['category', 'window_start', 'window_end', 'revenue', 'orders']);
     await context.close();
   });
@@ -248,6 +254,8 @@ test.describe.serial('the pipeline designer', () => {
     expect(doc.nodes.map((n) => n.id)).toEqual(['kafka-source', 'filter', 'tumbling-window', 'kafka-sink']);
 
     await page.goto('/pipelines');
+    await expect(page.getByRole('table', { name: 'Pipelines' }).getByRole('link', { name: PIPELINE })).toBeVisible();
+    await shot(page, 'pipelines-list');
     await page.getByRole('button', { name: 'Import' }).click();
     const importDialog = page.getByRole('dialog', { name: 'Import a pipeline' });
     await importDialog.getByLabel('From a file').setInputFiles({ name: 'pipeline.json', mimeType: 'application/json', buffer: Buffer.from(exported) });

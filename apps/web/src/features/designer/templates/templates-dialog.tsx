@@ -7,7 +7,16 @@ import { TEMPLATES, type PipelineTemplate } from './templates';
 /** "New from template": the three classic pipelines, ready to run against the demo topics of `weir up`. */
 export function TemplatesDialog({ onChoose, onClose }: { onChoose(template: PipelineTemplate): void; onClose(): void }) {
   return (
-    <Dialog title="New from template" description="Each runs as is against the demo topics `weir up` fills." onClose={onClose} size="xl">
+    <Dialog
+      title="New from template"
+      description={
+        <>
+          Each runs as it is against the demo topics <code className="font-mono">weir up</code> fills.
+        </>
+      }
+      onClose={onClose}
+      size="xl"
+    >
       <ul className="grid gap-4 md:grid-cols-3">
         {TEMPLATES.map((t) => {
           const doc = t.create();
