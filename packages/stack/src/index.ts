@@ -14,3 +14,4 @@ export * from './kafka-tools';
 export * from './broker-exit';
 export * from './start-kafka';
 export * from './stop-kafka';
+export * from './flink/index';
