@@ -37,7 +37,8 @@ describe('optionsFromFlags', () => {
   });
 });
 
-describe('weir compile', () => {
+// Each test spawns the CLI (a Node process with tsx); on a busy machine that takes seconds.
+describe('weir compile', { timeout: 120_000 }, () => {
   it('prints the Flink SQL script of the golden fixture', () => {
     const r = weir(['compile', join(FIXTURES, 'revenue-per-category/pipeline.json'), '--target', 'flink-sql', '--brokers', 'kafka:9092']);
     expect(r.status).toBe(0);

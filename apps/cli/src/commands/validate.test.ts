@@ -55,7 +55,8 @@ describe('readDocument', () => {
   });
 });
 
-describe('weir validate', () => {
+// Each test spawns the CLI (a Node process with tsx); on a busy machine that takes seconds.
+describe('weir validate', { timeout: 120_000 }, () => {
   it('exits 0 for a valid pipeline and names it', () => {
     const r = weir(['validate', join(FIXTURES, 'revenue-per-category/pipeline.json')]);
     expect(r.status).toBe(0);
