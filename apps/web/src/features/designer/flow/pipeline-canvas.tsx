@@ -1,4 +1,5 @@
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
 import { useCallback, useState, type DragEvent } from 'react';
 import { useTheme } from '../../../ui/theme-store';

@@ -3,7 +3,7 @@ import type { Problem } from '@weir/model';
 import { CheckIcon } from '../../../ui/icons';
 import { nodeLabel } from '../document/design-document';
 import { useEditor, useEditorStore } from '../store/editor-context';
-import { messageWithoutNode } from '../store/live-validation';
+import { fieldMessage } from '../config/problem-placement';
 
 /** Every problem validation reports; clicking one selects its node and brings it into view. */
 export function ProblemsPanel() {
@@ -45,7 +45,7 @@ export function ProblemsPanel() {
               <span className="w-40 shrink-0 truncate font-medium text-slate-800 dark:text-slate-100">{node ? nodeLabel(node) : p.node ?? 'Pipeline'}</span>
               <span className="min-w-0 flex-1 text-slate-600 dark:text-slate-300">
                 {p.field && <span className="mr-1 font-mono text-xs text-slate-500">{p.field}</span>}
-                {messageWithoutNode(p)}
+                {fieldMessage(p)}
               </span>
               <span className="shrink-0 font-mono text-[11px] text-rose-700 dark:text-rose-400">{p.code}</span>
             </button>
