@@ -67,6 +67,8 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       partitions: { type: 'string', default: '3' },
       only: { type: 'string' },
+      /** Reuse a nexmark-bids topic written by an earlier run (its record count must match --records). */
+      input: { type: 'string' },
     },
   });
   const records = Number(values.records);
@@ -78,23 +80,31 @@ async function main(): Promise<void> {
   const stamp = Date.now().toString(36);
   let n = 0;
   const ctx: BenchContext = {
-    brokers, records, partitions, inputTopic: `bench-bids-${stamp}`,
+    brokers, records, partitions, inputTopic: values.input ?? `bench-bids-${stamp}`,
     unique: (prefix) => `${prefix}-${stamp}-${n++}`,
     log,
   };
   try {
-    log(`writing ${records} nexmark bids into ${ctx.inputTopic} (${partitions} partitions)`);
-    await createInputTopic(brokers, ctx.inputTopic, partitions);
-    const written = await runDatagen({ generator: 'nexmark-bids', topic: ctx.inputTopic, brokers, count: records, partitions });
-    log(`written in ${(written.elapsedMs / 1000).toFixed(1)} s`);
+    if (values.input === undefined) {
+      log(`writing ${records} nexmark bids into ${ctx.inputTopic} (${partitions} partitions)`);
+      await createInputTopic(brokers, ctx.inputTopic, partitions);
+      const written = await runDatagen({ generator: 'nexmark-bids', topic: ctx.inputTopic, brokers, count: records, partitions });
+      log(`written in ${(written.elapsedMs / 1000).toFixed(1)} s`);
+    }
     await warmUp(brokers, ctx.inputTopic);
     const samples = new Map<string, number[]>(workloads.map((w) => [w.figure, []]));
+    // CPU of this process (all its threads) per 1000 records: steadier than wall time on a shared machine.
+    const cpu = new Map<string, number[]>(workloads.map((w) => [w.figure, []]));
     for (let i = 0; i < runs; i++) {
       for (const w of workloads) {
+        const before = process.cpuUsage();
         const r = await w.run(ctx);
+        const used = process.cpuUsage(before);
         const perSecond = rate(r.records, r.ms);
+        const cpuPer1k = Math.round(((used.user + used.system) / 1000 / r.records) * 1000 * 100) / 100;
         samples.get(w.figure)!.push(perSecond);
-        log(`run ${i + 1}/${runs} ${w.figure}: ${r.records} records in ${r.ms} ms = ${perSecond} records/s`);
+        cpu.get(w.figure)!.push(cpuPer1k);
+        log(`run ${i + 1}/${runs} ${w.figure}: ${r.records} records in ${r.ms} ms = ${perSecond} records/s, ${cpuPer1k} ms CPU per 1000 records`);
       }
     }
     const figures: Record<string, number> = {};
@@ -108,6 +118,7 @@ async function main(): Promise<void> {
       figures,
       embeddedToRawRatio: ratio,
       samples: Object.fromEntries(samples),
+      cpuMsPer1000Records: Object.fromEntries([...cpu].map(([k, v]) => [k, median(v)])),
       workloads: Object.fromEntries(workloads.map((w) => [w.figure, w.description])),
     };
     const dir = join(ROOT, 'bench', 'results');

@@ -48,3 +48,13 @@ describe('createKeyEncoder', () => {
     expect(createKeyEncoder(['n', 'name'], SCHEMA)({ n: null, name: 'x' })).toBe('{"n":null,"name":"x"}');
   });
 });
+
+describe('isoTimestamp', () => {
+  it('writes exactly what Date.prototype.toISOString writes', async () => {
+    const { isoTimestamp } = await import('./encode-json');
+    const samples = [0, 1, 999, 1000, 59_999, 86_399_999, 86_400_000, -1, -86_400_001, Date.UTC(2026, 0, 1, 23, 59, 59, 7),
+      Date.UTC(1969, 11, 31, 12, 0, 0, 50), 253402300799999, 253402300800000, -62167219200001];
+    for (let i = 0; i < 2000; i++) samples.push(Math.floor((Math.sin(i) * 0.5 + 0.5) * 4e12) - 1e12);
+    for (const ms of samples) expect(isoTimestamp(ms)).toBe(new Date(ms).toISOString());
+  });
+});
