@@ -1,0 +1,62 @@
+import type { MetricsSnapshot } from '@weir/model';
+
+const MAX_QUEUED = 120;
+
+interface Reader {
+  queue: MetricsSnapshot[];
+  wake: (() => void) | null;
+}
+
+/**
+ * Fans a job's snapshots out to every reader of Job.metrics(): each gets the snapshots
+ * published after it began, and its iterator ends when the job ends. A reader far behind
+ * loses its oldest snapshots instead of growing without bound.
+ */
+export class SnapshotHub {
+  private readonly readers = new Set<Reader>();
+  private ended = false;
+  private last: MetricsSnapshot | null = null;
+
+  publish(snapshot: MetricsSnapshot): void {
+    this.last = snapshot;
+    for (const r of this.readers) {
+      r.queue.push(snapshot);
+      if (r.queue.length > MAX_QUEUED) r.queue.shift();
+      r.wake?.();
+    }
+  }
+
+  end(): void {
+    this.ended = true;
+    for (const r of this.readers) r.wake?.();
+  }
+
+  latest(): MetricsSnapshot | null {
+    return this.last;
+  }
+
+  iterable(): AsyncIterable<MetricsSnapshot> {
+    return {
+      [Symbol.asyncIterator]: () => {
+        const reader: Reader = { queue: [], wake: null };
+        this.readers.add(reader);
+        const finish = (): IteratorResult<MetricsSnapshot> => {
+          this.readers.delete(reader);
+          return { done: true, value: undefined };
+        };
+        return {
+          next: async (): Promise<IteratorResult<MetricsSnapshot>> => {
+            for (;;) {
+              const value = reader.queue.shift();
+              if (value !== undefined) return { done: false, value };
+              if (this.ended) return finish();
+              await new Promise<void>((resolve) => (reader.wake = resolve));
+              reader.wake = null;
+            }
+          },
+          return: async (): Promise<IteratorResult<MetricsSnapshot>> => finish(),
+        };
+      },
+    };
+  }
+}
