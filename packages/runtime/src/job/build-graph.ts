@@ -156,5 +156,9 @@ function offsetTime(field: string, offsetMs: number): (row: Row) => number | nul
 }
 
 function joinOperator(op: JoinOperator): IntervalJoin {
-  return new IntervalJoin(op.params);
+  const { leftTime, rightTime } = op;
+  return new IntervalJoin(op.params, {
+    ...(leftTime.offsetMs !== 0 ? { leftTimeOf: offsetTime(leftTime.field, leftTime.offsetMs) } : {}),
+    ...(rightTime.offsetMs !== 0 ? { rightTimeOf: offsetTime(rightTime.field, rightTime.offsetMs) } : {}),
+  });
 }

@@ -70,12 +70,16 @@ export class IntervalJoin implements Operator {
   private buffered = 0;
   private nullTimes = 0;
 
-  constructor(params: IntervalJoinParams) {
+  /**
+   * `fns` replaces reading a side's time field where the time is derived from it (below a
+   * window a row's time is window_end − 1 ms); the fields still name what a snapshot keeps.
+   */
+  constructor(params: IntervalJoinParams, fns: { leftTimeOf?: TimeOf; rightTimeOf?: TimeOf } = {}) {
     const p = parseParams(OP, IntervalJoinParamsSchema, params);
     this.lower = p.lowerMs;
     this.upper = p.upperMs;
-    this.leftTime = timeAccessor(OP, p.leftTimeField, undefined);
-    this.rightTime = timeAccessor(OP, p.rightTimeField, undefined);
+    this.leftTime = fns.leftTimeOf ?? timeAccessor(OP, p.leftTimeField, undefined);
+    this.rightTime = fns.rightTimeOf ?? timeAccessor(OP, p.rightTimeField, undefined);
     this.leftKey = keyExtractor(p.on.map((o) => o.left));
     this.rightKey = keyExtractor(p.on.map((o) => o.right));
     this.lFrom = p.output.left.map((m) => m.from);
