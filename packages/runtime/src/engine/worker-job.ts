@@ -71,6 +71,8 @@ export function deployInWorker(plan: EmbeddedPlan, deploy: DeployOptions, tuning
       case 'done':
         handle.onStatus(m.status);
         finish();
+        // The worker exits once its event loop is empty; a client library's stray timer must not keep it alive.
+        setTimeout(() => void worker.terminate(), 5_000).unref();
         break;
     }
   });
