@@ -73,6 +73,24 @@ describe('kafka-source on real Kafka', () => {
     expect(snapshots[snapshots.length - 1]?.progress).toBe(1);
   });
 
+  it('finishes a bounded read of transactional input that ends with a commit marker', async () => {
+    const brokers = testBrokers();
+    const topic = uniqueName('src-txn');
+    await produce(brokers, topic, 1, []);
+    const producer = createKafka({ brokers }).producer({ transactionalId: `${topic}-tx`, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const txn = await producer.transaction();
+    await txn.send({ topic, messages: rows(0, 10).map((m) => ({ value: m.value, partition: 0 })) });
+    await txn.commit();
+    await producer.disconnect();
+    const run = await deployDocument(previewDoc(nameOf(topic), topic, {}), deployOf(brokers, nameOf(topic)), { mode: 'in-thread' });
+    const { job } = await run.finished;
+    expect(job.status().state).toBe('FINISHED');
+    expect(job.previewRows('out')).toHaveLength(10);
+    // 10 records and the transaction's commit marker.
+    expect(job.latestMetrics()?.partitions[0]).toMatchObject({ offset: 11, endOffset: 11, lag: 0 });
+  });
+
   it('picks up partitions added while it runs', async () => {
     const brokers = testBrokers();
     const topic = uniqueName('src-grow');

@@ -120,6 +120,14 @@ export class KafkaSource {
         if (!st.finished) consumer.seek({ topic: this.op.topic, partition: p, offset: String(st.position) });
       }
     });
+    // A batch of only control records (transaction markers) or aborted messages never
+    // reaches eachBatch; its offsets still count as read, or a bounded source whose input
+    // ends with a transaction marker would never reach its end offset.
+    consumer.on(consumer.events.END_BATCH_PROCESS, (e) => {
+      if (e.payload.batchSize !== 0 || e.payload.topic !== this.op.topic) return;
+      const st = this.parts.get(e.payload.partition);
+      if (st !== undefined) this.skipTo(st, Number(e.payload.lastOffset) + 1);
+    });
     consumer.on(consumer.events.CRASH, (e) => {
       if (!e.payload.restart) this.host.fail(new RuntimeError('SOURCE_FAILED', `kafka-source ${this.id}: consumer stopped: ${messageOf(e.payload.error)}`, this.id, { cause: e.payload.error }), this.id);
     });
@@ -208,9 +216,17 @@ export class KafkaSource {
       const last = messages[messages.length - 1];
       st.lastTime = timeField === null ? (last ? Number(last.timestamp) : st.lastTime) : lastTime;
     }
-    if (st.end !== null && st.position >= st.end) this.finishPartition(st);
+    // Control records after the last message of the batch are read too.
+    this.skipTo(st, Number(batch.lastOffset()) + 1);
     host.batchDone();
     await heartbeat();
+  }
+
+  /** Moves a partition past offsets that carry no records (up to its end), then checks whether it is done. */
+  private skipTo(st: PartitionState, next: number): void {
+    const to = st.end === null ? next : Math.min(next, st.end);
+    if (to > st.position) st.position = to;
+    if (st.end !== null && st.position >= st.end) this.finishPartition(st);
   }
 
   private finishPartition(st: PartitionState): void {
