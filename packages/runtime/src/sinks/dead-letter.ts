@@ -1,4 +1,5 @@
 import type { IHeaders, Producer } from '@weir/kafka';
+import { RuntimeError, messageOf } from '../errors/runtime-error';
 import { BufferedWriter, type BufferLimits, type SinkHost } from './sink';
 
 /** Where a dead letter came from: the source record being processed when it failed. */
@@ -71,6 +72,10 @@ export class DeadLetterWriter extends BufferedWriter<OutMessage> {
   }
 
   protected async send(batch: OutMessage[]): Promise<void> {
-    await this.producer.send({ topic: this.topic, messages: batch, acks: -1 });
+    try {
+      await this.producer.send({ topic: this.topic, messages: batch, acks: -1 });
+    } catch (err) {
+      throw new RuntimeError('DEAD_LETTER_FAILED', `writing to the dead-letter topic ${this.topic} failed: ${messageOf(err)}`, undefined, { cause: err });
+    }
   }
 }

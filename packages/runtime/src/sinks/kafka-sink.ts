@@ -2,6 +2,7 @@ import type { KafkaSinkOperator } from '@weir/compiler';
 import type { Row } from '@weir/model/field';
 import type { Producer } from '@weir/kafka';
 import { createRowEncoder, type RowEncoder } from '../codec/encode-json';
+import { RuntimeError, messageOf } from '../errors/runtime-error';
 import { createKeyEncoder, type KeyEncoder } from '../codec/kafka-key';
 import { BufferedWriter, type BufferLimits, type Sink, type SinkHost } from './sink';
 
@@ -39,7 +40,11 @@ export class KafkaSink extends BufferedWriter<OutMessage> implements Sink {
   }
 
   protected async send(batch: OutMessage[]): Promise<void> {
-    await this.producer.send({ topic: this.topic, messages: batch, acks: -1 });
+    try {
+      await this.producer.send({ topic: this.topic, messages: batch, acks: -1 });
+    } catch (err) {
+      throw new RuntimeError('SINK_FAILED', `kafka-sink ${this.id}: writing to topic ${this.topic} failed: ${messageOf(err)}`, this.id, { cause: err });
+    }
   }
 
   async close(): Promise<void> {}

@@ -73,7 +73,7 @@ describe('BufferedWriter', () => {
     w.sent[0]!.fail(new Error('boom'));
     w.sent[1]!.fail(new Error('again'));
     await expect(waiting).rejects.toThrow('boom');
-    await expect(w.flush()).rejects.toThrow('boom');
+    await expect(w.whenAcked(w.appended)).rejects.toThrow('boom');
     expect(h.failures).toHaveLength(1);
   });
 });

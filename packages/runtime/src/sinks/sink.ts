@@ -113,11 +113,6 @@ export abstract class BufferedWriter<T> {
     return new Promise((resolve, reject) => this.drainWaiters.push({ resolve, reject }));
   }
 
-  /** Sends everything and waits for it. */
-  async flush(): Promise<void> {
-    await this.whenAcked(this.appendedCount);
-  }
-
   private pump(): void {
     const { batchSize, maxInFlight } = this.limits;
     while (this.failure === null && this.buffer.length > 0 && this.inFlight < maxInFlight) {
