@@ -21,6 +21,7 @@ import { EditorToolbar, type ToolbarActions } from './editor-toolbar';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 import { useLiveValidation } from './use-live-validation';
 import { useSave } from './use-save';
+import { useUnsavedWarning } from './use-unsaved-warning';
 
 type Overlay = 'none' | 'templates' | 'import' | 'shortcuts' | 'deploy';
 
@@ -42,6 +43,7 @@ function EditorLayout({ store }: { store: EditorStore }) {
   const { save, saving } = useSave(store);
   const flow = useReactFlow();
   useLiveValidation(store);
+  useUnsavedWarning(store);
 
   const layout = useCallback(
     async (doc?: DesignDocument) => {

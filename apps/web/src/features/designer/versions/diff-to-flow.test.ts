@@ -1,7 +1,7 @@
 import type { PipelineDiff } from '@weir/protocol';
 import { describe, expect, it } from 'vitest';
 import { revenueDocument } from '../document/test-documents';
-import { diffToFlow, showValue } from './diff-to-flow';
+import { clearSpot, diffToFlow, showValue } from './diff-to-flow';
 
 describe('diffToFlow', () => {
   it('marks added, changed, moved and unchanged nodes, and ghosts removed ones where they were', () => {
@@ -46,6 +46,11 @@ describe('diffToFlow', () => {
       ['big', 'per-minute', 'removed'],
     ]);
     expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
+  });
+
+  it('moves a removed node’s ghost off a node that took its place', () => {
+    expect(clearSpot({ x: 750, y: 0 }, [{ x: 760, y: 10 }])).toEqual({ x: 750, y: 112 });
+    expect(clearSpot({ x: 750, y: 0 }, [{ x: 0, y: 0 }])).toEqual({ x: 750, y: 0 });
   });
 
   it('shows values briefly', () => {

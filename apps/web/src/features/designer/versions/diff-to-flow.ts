@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { FieldChange, PipelineDiff } from '@weir/protocol';
 import { nodeLabel, nodePosition, type DesignDocument, type DesignEdge } from '../document/design-document';
 import { edgeId, OUT_HANDLE, targetHandleOf } from '../document/edge-identity';
+import { DEFAULT_NODE_SIZE } from '../flow/auto-layout';
 
 export type DiffStatus = 'added' | 'removed' | 'changed' | 'moved' | 'unchanged';
 
@@ -36,7 +37,8 @@ export function diffToFlow(before: DesignDocument, after: DesignDocument, diff: 
   for (const removed of diff.nodes.removed) {
     const old = before.nodes.find((n) => n.id === removed.id);
     if (!old) continue;
-    nodes.push({ id: old.id, type: 'diff', position: nodePosition(old), data: { kind: old.kind, label: nodeLabel(old), status: 'removed', changes: [] } });
+    const position = clearSpot(nodePosition(old), nodes.map((n) => n.position));
+    nodes.push({ id: old.id, type: 'diff', position, data: { kind: old.kind, label: nodeLabel(old), status: 'removed', changes: [] } });
   }
 
   const toEdge = (e: DesignEdge, status: DiffEdgeData['status']): DiffFlowEdge => ({
@@ -57,6 +59,15 @@ export function diffToFlow(before: DesignDocument, after: DesignDocument, diff: 
     if (old) edges.push(toEdge(old, 'removed'));
   }
   return { nodes, edges };
+}
+
+/** A removed node's ghost goes where it was, or below that when a node of the newer version sits there now. */
+export function clearSpot(at: { x: number; y: number }, taken: readonly { x: number; y: number }[]): { x: number; y: number } {
+  const { width, height } = DEFAULT_NODE_SIZE;
+  const overlaps = (p: { x: number; y: number }) => taken.some((t) => Math.abs(t.x - p.x) < width && Math.abs(t.y - p.y) < height + 20);
+  let spot = at;
+  for (let i = 0; i < 50 && overlaps(spot); i++) spot = { x: spot.x, y: spot.y + height + 40 };
+  return spot;
 }
 
 /** "12" → 12 → "12"; objects as compact JSON, clipped; absent as "—". */
