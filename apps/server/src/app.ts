@@ -6,6 +6,7 @@ import configPlugin from './plugins/external/config';
 import cookie from './plugins/external/cookie';
 import helmet from './plugins/external/helmet';
 import rateLimit from './plugins/external/rate-limit';
+import socketIo from './plugins/external/socket-io';
 import swagger from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import routes from './routes/index';
@@ -57,6 +58,7 @@ export async function buildApp(config: WeirConfig, options: AppOptions = {}): Pr
   await app.register(storePlugin, options.storeSchema !== undefined ? { schema: options.storeSchema } : {});
   await app.register(auditService);
   await app.register(authService);
+  await app.register(socketIo);
   await app.register(kafkaService);
   await app.register(pipelineService);
   await app.register(compileService);

@@ -82,7 +82,14 @@ export interface InternalCluster {
   findBroker(args: { nodeId: number | string }): Promise<InternalBroker>;
   findGroupCoordinator(args: { groupId: string }): Promise<InternalBroker>;
   getNodeIds(): Array<number | string>;
-  brokerPool: { metadata: { brokers: Array<{ nodeId: number; host: string; port: number }>; controllerId: number | null } | null };
+  brokerPool: {
+    metadata: {
+      brokers: Array<{ nodeId: number; host: string; port: number; rack?: string | null }>;
+      controllerId: number | null;
+      clusterId?: string;
+      topicMetadata?: Array<{ topic: string; isInternal?: boolean; partitionMetadata: InternalPartitionMetadata[] }>;
+    } | null;
+  };
 }
 
 export interface InternalEncoder {

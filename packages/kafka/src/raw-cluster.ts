@@ -70,6 +70,11 @@ export interface RawCluster {
    * or the first offset whose timestamp is at least the epoch ms given (-1 where there is none).
    */
   listOffsets(topic: string, partitions: readonly number[], at: 'earliest' | 'latest' | number): Promise<Map<number, number>>;
+  /**
+   * Low and high watermarks of every partition of many topics (absent: every topic), from
+   * fresh metadata and two ListOffsets per leader. Unknown topics are left out.
+   */
+  watermarks(topics?: readonly string[]): Promise<Map<string, Array<{ partition: number; low: number; high: number }>>>;
   /** The live brokers of the cluster metadata, by node id. */
   brokerIds(): Promise<number[]>;
   /**
@@ -81,6 +86,8 @@ export interface RawCluster {
 
 const READ_COMMITTED = 1;
 const READ_UNCOMMITTED = 0;
+const METADATA_MAX_AGE_MS = 30_000;
+const MIN_REFRESH_GAP_MS = 1000;
 
 function errorName(code: number): string | null {
   if (code === 0) return null;
@@ -126,7 +133,9 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
   let connected: Promise<void> | null = null;
 
   function ensureConnected(): Promise<void> {
-    connected ??= cluster.connect().catch((err: unknown) => {
+    connected ??= cluster.connect().then(() => {
+      refreshedAt = Date.now();
+    }, (err: unknown) => {
       connected = null;
       throw err;
     });
@@ -148,13 +157,52 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
     }
   }
 
+  // The target-topic set stays empty, so every metadata refresh asks for all topics: a topic
+  // deleted meanwhile then simply disappears, where a named request would fail for good.
+  let refreshedAt = 0;
+  async function refresh(): Promise<void> {
+    await ensureConnected();
+    await cluster.refreshMetadata();
+    refreshedAt = Date.now();
+  }
+
+  function knows(topic: string): boolean {
+    return cluster.brokerPool.metadata?.topicMetadata?.some((t) => t.topic === topic) ?? false;
+  }
+
   async function partitions(topic: string, opts: { refresh?: boolean } = {}): Promise<PartitionInfo[]> {
     await ensureConnected();
-    await cluster.addTargetTopic(topic);
-    if (opts.refresh) await cluster.refreshMetadata();
+    const age = Date.now() - refreshedAt;
+    if (opts.refresh || age > METADATA_MAX_AGE_MS || (!knows(topic) && age > MIN_REFRESH_GAP_MS)) await refresh();
     return cluster.findTopicPartitionMetadata(topic)
       .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] }))
       .sort((a, b) => a.partition - b.partition);
+  }
+
+  async function listMany(topics: ReadonlyArray<{ topic: string; partitions: PartitionInfo[] }>, timestamp: number): Promise<Map<string, Map<number, number>>> {
+    const byLeader = new Map<number, Map<string, number[]>>();
+    for (const t of topics) {
+      for (const p of t.partitions) {
+        const perTopic = byLeader.get(p.leader) ?? new Map<string, number[]>();
+        perTopic.set(t.topic, [...(perTopic.get(t.topic) ?? []), p.partition]);
+        byLeader.set(p.leader, perTopic);
+      }
+    }
+    const out = new Map<string, Map<number, number>>();
+    await Promise.all([...byLeader].map(async ([leader, perTopic]) => {
+      const b = await broker(leader);
+      const result = await b.listOffsets({
+        replicaId: -1,
+        isolationLevel: READ_UNCOMMITTED,
+        topics: [...perTopic].map(([topic, parts]) => ({ topic, partitions: parts.map((partition) => ({ partition, timestamp: String(timestamp) })) })),
+      });
+      for (const r of result.responses) {
+        const m = out.get(r.topic) ?? new Map<number, number>();
+        for (const p of r.partitions) m.set(p.partition, Number(p.offset));
+        out.set(r.topic, m);
+      }
+    }));
+    return out;
   }
 
   return {
@@ -217,22 +265,29 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
     async listOffsets(topic, wanted, at) {
       const timestamp = at === 'earliest' ? -2 : at === 'latest' ? -1 : at;
       const infos = await partitions(topic);
-      const byLeader = new Map<number, number[]>();
-      for (const p of wanted) {
+      const chosen = wanted.map((p) => {
         const info = infos.find((i) => i.partition === p);
         if (!info) throw new KafkaClientError('BAD_TOPIC', `Topic ${topic} has no partition ${p}`);
-        byLeader.set(info.leader, [...(byLeader.get(info.leader) ?? []), p]);
+        return info;
+      });
+      return (await listMany([{ topic, partitions: chosen }], timestamp)).get(topic) ?? new Map();
+    },
+
+    async watermarks(topics) {
+      await refresh();
+      const names = topics ?? (cluster.brokerPool.metadata?.topicMetadata ?? []).map((t) => t.topic);
+      const known = names
+        .map((topic) => ({ topic, partitions: cluster.findTopicPartitionMetadata(topic).map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] })) }))
+        .filter((t) => t.partitions.length > 0);
+      const [low, high] = await Promise.all([listMany(known, -2), listMany(known, -1)]);
+      const out = new Map<string, Array<{ partition: number; low: number; high: number }>>();
+      for (const t of known) {
+        out.set(t.topic, t.partitions.map((p) => ({
+          partition: p.partition,
+          low: low.get(t.topic)?.get(p.partition) ?? 0,
+          high: high.get(t.topic)?.get(p.partition) ?? 0,
+        })));
       }
-      const out = new Map<number, number>();
-      await Promise.all([...byLeader].map(async ([leader, parts]) => {
-        const b = await broker(leader);
-        const result = await b.listOffsets({
-          replicaId: -1,
-          isolationLevel: READ_UNCOMMITTED,
-          topics: [{ topic, partitions: parts.map((partition) => ({ partition, timestamp: String(timestamp) })) }],
-        });
-        for (const r of result.responses) for (const p of r.partitions) out.set(p.partition, Number(p.offset));
-      }));
       return out;
     },
 

@@ -7,6 +7,7 @@ import clusterRoutes from './api/cluster';
 import compileRoutes from './api/compile';
 import healthRoutes from './api/health';
 import jobRoutes from './api/jobs';
+import kafkaRoutes from './api/kafka/index';
 import loginRoutes from './api/login';
 import pipelineRoutes from './api/pipelines';
 import usersRoutes from './api/users';
@@ -39,6 +40,7 @@ const routes: FastifyPluginAsync = async (app) => {
         await withSession.register(compileRoutes);
         await withSession.register(jobRoutes);
         await withSession.register(clusterRoutes);
+        await withSession.register(kafkaRoutes);
       });
     },
     { prefix: '/api' },

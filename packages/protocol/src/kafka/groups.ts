@@ -29,8 +29,8 @@ export const GroupOffsetSchema = z.object({
   committed: z.number().int().nullable(),
   /** High watermark. */
   end: z.number().int(),
-  /** end − committed (end − log start when nothing is committed); never negative. */
-  lag: z.number().int().nonnegative(),
+  /** end − committed, never negative; null when nothing is committed (Kafka's own tool shows "-"). */
+  lag: z.number().int().nonnegative().nullable(),
   /** The member that owns the partition now, when the group is running. */
   owner: z.string().nullable(),
 });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { inferSchema } from './infer-schema';
+
+const json = (v: unknown) => Buffer.from(JSON.stringify(v));
+
+describe('inferSchema', () => {
+  it('types fields from what the sample holds, in first-seen order', () => {
+    const r = inferSchema([
+      json({ order_id: 'o-1', amount: 12, category: 'toys', ts: '2026-01-01T00:00:00.000Z', paid: true, meta: { a: 1 } }),
+      json({ order_id: 'o-2', amount: 7.5, category: null, ts: '2026-01-01T00:00:01.000Z', paid: false, extra: 3 }),
+    ]);
+    expect(r.schema).toEqual([
+      { name: 'order_id', type: 'string' },
+      { name: 'amount', type: 'double' },
+      { name: 'category', type: 'string' },
+      { name: 'ts', type: 'timestamp' },
+      { name: 'paid', type: 'boolean' },
+      { name: 'extra', type: 'bigint' },
+    ]);
+    expect(r.sampled).toBe(2);
+    expect(r.notJson).toBe(0);
+  });
+
+  it('counts values that are not JSON objects and reads strings mixed with numbers as strings', () => {
+    const r = inferSchema([Buffer.from('plain text'), null, json([1, 2]), json({ x: 1 }), json({ x: 'one' })]);
+    expect(r.notJson).toBe(3);
+    expect(r.schema).toEqual([{ name: 'x', type: 'string' }]);
+  });
+
+  it('leaves out fields seen only as null, and keeps __proto__ as a plain field name', () => {
+    const r = inferSchema([Buffer.from('{"n": null, "__proto__": 5}')]);
+    expect(r.schema).toEqual([{ name: '__proto__', type: 'bigint' }]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describeLogDirs, topicSizes } from '@weir/kafka/describe-log-dirs';
+import type { RawCluster } from '@weir/kafka/raw-cluster';
+
+export interface SizesResult {
+  sizes: Map<string, number>;
+  available: boolean;
+  reason: string | null;
+}
+
+// Sizes change slowly and cost a request per broker: one answer serves every list for this long.
+const CACHE_MS = 15_000;
+
+/** Topic sizes from DescribeLogDirs on every broker (kafkajs has no such call; see @weir/kafka). */
+export function createTopicSizes(raw: RawCluster, now: () => number = Date.now) {
+  let cached: { at: number; result: Promise<SizesResult> } | null = null;
+
+  async function read(): Promise<SizesResult> {
+    try {
+      const ids = await raw.brokerIds();
+      const perBroker = await Promise.all(ids.map((id) => describeLogDirs(raw, id)));
+      // An unauthorized DescribeLogDirs answers with no directories at all rather than an error.
+      if (perBroker.every((dirs) => dirs.length === 0)) {
+        return { sizes: new Map(), available: false, reason: 'The brokers reported no log directories (DescribeLogDirs needs DESCRIBE on the cluster).' };
+      }
+      return { sizes: topicSizes(perBroker), available: true, reason: null };
+    } catch (err) {
+      return { sizes: new Map(), available: false, reason: `The brokers did not report sizes: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  }
+
+  return {
+    get(): Promise<SizesResult> {
+      const at = now();
+      if (!cached || at - cached.at > CACHE_MS) cached = { at, result: read() };
+      return cached.result;
+    },
+  };
+}
+export type TopicSizes = ReturnType<typeof createTopicSizes>;
