@@ -87,7 +87,8 @@ export interface RawCluster {
 const READ_COMMITTED = 1;
 const READ_UNCOMMITTED = 0;
 const METADATA_MAX_AGE_MS = 30_000;
-const MIN_REFRESH_GAP_MS = 1000;
+const MIN_REFRESH_GAP_MS = 250;
+const MOVED = new Set(['NOT_LEADER_FOR_PARTITION', 'NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'REPLICA_NOT_AVAILABLE']);
 
 function errorName(code: number): string | null {
   if (code === 0) return null;
@@ -133,9 +134,7 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
   let connected: Promise<void> | null = null;
 
   function ensureConnected(): Promise<void> {
-    connected ??= cluster.connect().then(() => {
-      refreshedAt = Date.now();
-    }, (err: unknown) => {
+    connected ??= cluster.connect().catch((err: unknown) => {
       connected = null;
       throw err;
     });
@@ -144,7 +143,15 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
 
   async function broker(nodeId: number): Promise<InternalBroker> {
     await ensureConnected();
-    return cluster.findBroker({ nodeId });
+    // Connecting reaches the seed broker only; node ids come with the first metadata.
+    if (!cluster.brokerPool.metadata) await refresh();
+    try {
+      return await cluster.findBroker({ nodeId });
+    } catch (err) {
+      if ((err as Error).name !== 'KafkaJSBrokerNotFound') throw err;
+      await refresh();
+      return cluster.findBroker({ nodeId });
+    }
   }
 
   async function sendTo<T>(b: InternalBroker, request: ProtocolRequest): Promise<T> {
@@ -179,31 +186,55 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
       .sort((a, b) => a.partition - b.partition);
   }
 
-  async function listMany(topics: ReadonlyArray<{ topic: string; partitions: PartitionInfo[] }>, timestamp: number): Promise<Map<string, Map<number, number>>> {
-    const byLeader = new Map<number, Map<string, number[]>>();
-    for (const t of topics) {
-      for (const p of t.partitions) {
-        const perTopic = byLeader.get(p.leader) ?? new Map<string, number[]>();
-        perTopic.set(t.topic, [...(perTopic.get(t.topic) ?? []), p.partition]);
-        byLeader.set(p.leader, perTopic);
+  /**
+   * Retries a call that a broker refused because leadership is moving (a topic just created,
+   * a broker restarting), with fresh metadata each time; a few seconds at most.
+   */
+  async function retryMoved<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        const type = (err as { type?: string }).type;
+        if (attempt >= 12 || !type || !MOVED.has(type)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, 500)));
+        await refresh();
       }
     }
-    const out = new Map<string, Map<number, number>>();
-    await Promise.all([...byLeader].map(async ([leader, perTopic]) => {
-      const b = await broker(leader);
-      const result = await b.listOffsets({
-        replicaId: -1,
-        isolationLevel: READ_UNCOMMITTED,
-        topics: [...perTopic].map(([topic, parts]) => ({ topic, partitions: parts.map((partition) => ({ partition, timestamp: String(timestamp) })) })),
-      });
-      for (const r of result.responses) {
-        const m = out.get(r.topic) ?? new Map<number, number>();
-        for (const p of r.partitions) m.set(p.partition, Number(p.offset));
-        out.set(r.topic, m);
-      }
-    }));
-    return out;
   }
+
+  /** ListOffsets for many partitions at once, one request per leader; retried with fresh leaders when they move. */
+  async function listMany(topics: ReadonlyArray<{ topic: string; partitions: readonly number[] }>, timestamp: number): Promise<Map<string, Map<number, number>>> {
+    return retryMoved(async () => {
+      const byLeader = new Map<number, Map<string, number[]>>();
+      for (const t of topics) {
+        const meta = cluster.findTopicPartitionMetadata(t.topic);
+        for (const p of t.partitions) {
+          const leader = meta.find((m) => m.partitionId === p)?.leader ?? -1;
+          const perTopic = byLeader.get(leader) ?? new Map<string, number[]>();
+          perTopic.set(t.topic, [...(perTopic.get(t.topic) ?? []), p]);
+          byLeader.set(leader, perTopic);
+        }
+      }
+      if (byLeader.has(-1)) throw Object.assign(new Error('a partition has no leader'), { type: 'LEADER_NOT_AVAILABLE' });
+      const out = new Map<string, Map<number, number>>();
+      await Promise.all([...byLeader].map(async ([leader, perTopic]) => {
+        const b = await broker(leader);
+        const result = await b.listOffsets({
+          replicaId: -1,
+          isolationLevel: READ_UNCOMMITTED,
+          topics: [...perTopic].map(([topic, parts]) => ({ topic, partitions: parts.map((partition) => ({ partition, timestamp: String(timestamp) })) })),
+        });
+        for (const r of result.responses) {
+          const m = out.get(r.topic) ?? new Map<number, number>();
+          for (const p of r.partitions) m.set(p.partition, Number(p.offset));
+          out.set(r.topic, m);
+        }
+      }));
+      return out;
+    });
+  }
+
 
   return {
     connect: ensureConnected,
@@ -270,22 +301,22 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
         if (!info) throw new KafkaClientError('BAD_TOPIC', `Topic ${topic} has no partition ${p}`);
         return info;
       });
-      return (await listMany([{ topic, partitions: chosen }], timestamp)).get(topic) ?? new Map();
+      return (await listMany([{ topic, partitions: chosen.map((c) => c.partition) }], timestamp)).get(topic) ?? new Map();
     },
 
     async watermarks(topics) {
       await refresh();
       const names = topics ?? (cluster.brokerPool.metadata?.topicMetadata ?? []).map((t) => t.topic);
       const known = names
-        .map((topic) => ({ topic, partitions: cluster.findTopicPartitionMetadata(topic).map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] })) }))
+        .map((topic) => ({ topic, partitions: cluster.findTopicPartitionMetadata(topic).map((p) => p.partitionId).sort((a, b) => a - b) }))
         .filter((t) => t.partitions.length > 0);
       const [low, high] = await Promise.all([listMany(known, -2), listMany(known, -1)]);
       const out = new Map<string, Array<{ partition: number; low: number; high: number }>>();
       for (const t of known) {
-        out.set(t.topic, t.partitions.map((p) => ({
-          partition: p.partition,
-          low: low.get(t.topic)?.get(p.partition) ?? 0,
-          high: high.get(t.topic)?.get(p.partition) ?? 0,
+        out.set(t.topic, t.partitions.map((partition) => ({
+          partition,
+          low: low.get(t.topic)?.get(partition) ?? 0,
+          high: high.get(t.topic)?.get(partition) ?? 0,
         })));
       }
       return out;

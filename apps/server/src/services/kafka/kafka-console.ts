@@ -145,6 +145,7 @@ export function createKafkaConsole(deps: KafkaConsoleDeps) {
       requireRole(actor, 'operator');
       const h = await cluster(name);
       await createTopic(h.clients, req);
+      await kafka(h, `read topic ${req.name}`, () => h.clients.raw.partitions(req.name, { refresh: true }));
       await audit.record(actor, { action: 'topic.create', target: `topic:${name}/${req.name}`, details: { partitions: req.partitions, replicationFactor: req.replicationFactor ?? null, configs: req.configs } });
       return kafka(h, `read topic ${req.name}`, async () => topicDetail(h.clients, req.name, await sample(h), h.sizes));
     },

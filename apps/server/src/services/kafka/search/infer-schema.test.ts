@@ -27,6 +27,17 @@ describe('inferSchema', () => {
     expect(r.schema).toEqual([{ name: 'x', type: 'string' }]);
   });
 
+  it('reads epoch milliseconds under a time-like name as a timestamp, and other whole numbers as bigint', () => {
+    const r = inferSchema([json({ dateTime: 1436918400000, created_at: 1767225600000, count: 1436918400000, id: 5 })]);
+    expect(r.schema).toEqual([
+      { name: 'dateTime', type: 'timestamp' },
+      { name: 'created_at', type: 'timestamp' },
+      { name: 'count', type: 'bigint' },
+      { name: 'id', type: 'bigint' },
+    ]);
+    expect(inferSchema([json({ ts: 1436918400000 }), json({ ts: 12 })]).schema).toEqual([{ name: 'ts', type: 'bigint' }]);
+  });
+
   it('leaves out fields seen only as null, and keeps __proto__ as a plain field name', () => {
     const r = inferSchema([Buffer.from('{"n": null, "__proto__": 5}')]);
     expect(r.schema).toEqual([{ name: '__proto__', type: 'bigint' }]);

@@ -16,10 +16,11 @@ function underReplicated(t: ITopicMetadata): number {
   return t.partitions.filter((p) => p.isr.length < p.replicas.length).length;
 }
 
-/** The topic list with counts, sizes and the sampler's rates (rates null until two samples exist). */
+/** The topic list with counts read now, sizes, and the sampler's rates (null until two samples exist). */
 export async function listTopics(clients: ClusterClients, sample: ClusterSample, sizes: TopicSizes, includeInternal: boolean): Promise<TopicList> {
-  const [{ topics }, size] = await Promise.all([
+  const [{ topics }, marks, size] = await Promise.all([
     clients.call('list topics', (admin) => admin.fetchTopicMetadata()),
+    clients.call('read watermarks', () => clients.raw.watermarks()),
     sizes.get(),
   ]);
   const rows: TopicRow[] = topics
@@ -31,7 +32,7 @@ export async function listTopics(clients: ClusterClients, sample: ClusterSample,
         internal: isInternalTopic(t.name),
         partitions: t.partitions.length,
         replicationFactor: replicationOf(t),
-        messages: s?.messages ?? 0,
+        messages: (marks.get(t.name) ?? []).reduce((n, p) => n + Math.max(0, p.high - p.low), 0),
         sizeBytes: size.available ? (size.sizes.get(t.name) ?? 0) : null,
         produceRate: s?.produceRate ?? null,
         consumeRate: s?.consumeRate ?? null,
@@ -57,7 +58,7 @@ export function groupsOnTopic(sample: ClusterSample, topic: string): TopicGroup[
 }
 
 export async function topicDetail(clients: ClusterClients, topic: string, sample: ClusterSample, sizes: TopicSizes): Promise<TopicDetail> {
-  const infos = await clients.raw.partitions(topic);
+  const infos = await clients.raw.partitions(topic, { refresh: true });
   if (infos.length === 0) throw new ApiError(404, 'NOT_FOUND', `Topic ${topic} does not exist on cluster ${clients.name}.`);
   const [marks, configs, size] = await Promise.all([
     clients.raw.watermarks([topic]).then((m) => m.get(topic) ?? []),
@@ -101,4 +102,9 @@ export async function deleteTopic(clients: ClusterClients, topic: string): Promi
   const infos = await clients.raw.partitions(topic, { refresh: true });
   if (infos.length === 0) throw new ApiError(404, 'NOT_FOUND', `Topic ${topic} does not exist on cluster ${clients.name}.`);
   await clients.call(`delete topic ${topic}`, (admin) => admin.deleteTopics({ topics: [topic], timeout: 10_000 }), 15_000);
+  // Deletion completes in the background: wait (briefly) until the metadata no longer lists it.
+  for (let i = 0; i < 20; i++) {
+    if ((await clients.raw.partitions(topic, { refresh: true })).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
