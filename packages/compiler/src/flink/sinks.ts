@@ -121,7 +121,9 @@ export function postgresSink(ctx: FlinkContext, op: PostgresSinkOp, input: Relat
     ['url', jdbc.url],
     ['table-name', config.table],
     ...(jdbc.username !== undefined ? [['username', jdbc.username] as [string, string]] : []),
-    ...(jdbc.password !== undefined ? [['password', jdbc.password] as [string, string]] : []),
+    // Flink's JDBC connector takes username and password together or neither: a user without
+    // a password (trust or peer authentication) is given an empty one.
+    ...(jdbc.password !== undefined || jdbc.username !== undefined ? [['password', jdbc.password ?? ''] as [string, string]] : []),
   ];
   return {
     table: {

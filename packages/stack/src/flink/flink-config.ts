@@ -92,6 +92,8 @@ export function clusterConfig(o: ClusterConfigOptions): FlinkConfig {
     'web.upload.dir': o.webDir,
     'execution.checkpointing.dir': fileUri(o.checkpointsDir),
     'execution.checkpointing.savepoint-dir': fileUri(o.savepointsDir),
+    // The REST API serves metrics from a cache refreshed every 10 s by default; Weir polls every second.
+    'metrics.fetcher.update-interval': 1000,
     // A failing job should fail, not restart forever (Flink's default once checkpointing is on).
     'restart-strategy.type': 'fixed-delay',
     'restart-strategy.fixed-delay.attempts': 2,
