@@ -73,6 +73,16 @@ describe('kafka-source on real Kafka', () => {
     expect(snapshots[snapshots.length - 1]?.progress).toBe(1);
   });
 
+  it('reads every partition of a bounded source whose first partition is empty', async () => {
+    const brokers = testBrokers();
+    const topic = uniqueName('src-empty0');
+    await produce(brokers, topic, 3, rows(0, 6).map((m, i) => ({ ...m, partition: 1 + (i % 2) })));
+    const run = await deployDocument(previewDoc(nameOf(topic), topic, {}), deployOf(brokers, nameOf(topic)), { mode: 'in-thread' });
+    const { job } = await run.finished;
+    expect(job.status().state).toBe('FINISHED');
+    expect(job.previewRows('out').map((r) => r.id).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it('finishes a bounded read of transactional input that ends with a commit marker', async () => {
     const brokers = testBrokers();
     const topic = uniqueName('src-txn');
@@ -83,6 +93,11 @@ describe('kafka-source on real Kafka', () => {
     await txn.send({ topic, messages: rows(0, 10).map((m) => ({ value: m.value, partition: 0 })) });
     await txn.commit();
     await producer.disconnect();
+    // The broker writes the commit marker after answering the commit; end offsets are read_committed (the LSO).
+    const admin = createKafka({ brokers }).admin();
+    await admin.connect();
+    await waitFor('the commit marker', async () => Number((await admin.fetchTopicOffsets(topic))[0]?.high) === 11);
+    await admin.disconnect();
     const run = await deployDocument(previewDoc(nameOf(topic), topic, {}), deployOf(brokers, nameOf(topic)), { mode: 'in-thread' });
     const { job } = await run.finished;
     expect(job.status().state).toBe('FINISHED');

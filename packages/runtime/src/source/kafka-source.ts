@@ -4,6 +4,7 @@ import type { Admin, Batch, Consumer, Kafka } from '@weir/kafka';
 import { createDecoder, type Decoder } from '../codec/decoder';
 import { RuntimeError, messageOf } from '../errors/runtime-error';
 import { SourceWatermarks, type PartitionFeed } from '../state/watermarks';
+import { PartitionTable, type PartitionState } from './partition-table';
 import type { GraphNode } from '../job/graph-node';
 import type { SourceHost } from './source-host';
 import { retryKafka } from './retry-kafka';
@@ -17,20 +18,6 @@ export interface SourceTuning {
   maxWaitTimeInMs: number;
 }
 
-interface PartitionState {
-  partition: number;
-  start: number;
-  /** The next offset to read. */
-  position: number;
-  /** Bounded input: stop before this offset. */
-  end: number | null;
-  /** The partition's high watermark as last seen. */
-  high: number;
-  lastTime: number | null;
-  finished: boolean;
-  feed: PartitionFeed;
-}
-
 /**
  * One `kafka-source` node: a kafkajs consumer (its own group, manual commits) that decodes
  * each batch and pushes the rows through the job synchronously. It stops fetching when the
@@ -41,7 +28,7 @@ export class KafkaSource {
   readonly id: string;
   readonly watermarks: SourceWatermarks | null;
   private readonly decode: Decoder;
-  private readonly parts = new Map<number, PartitionState>();
+  private readonly parts = new PartitionTable();
   private consumer: Consumer | null = null;
   private ended = false;
   /** What the group has committed, per partition (-1: nothing). */
@@ -81,17 +68,16 @@ export class KafkaSource {
       throw new RuntimeError('TOPIC_NOT_FOUND', `kafka-source ${this.id}: topic ${topic} does not exist`, this.id);
     }
     const ranges = await retryKafka(() => resolvePartitionRanges(this.admin, topic, groupId, this.op.startFrom, this.op.bounded));
-    for (const r of ranges) {
-      const st = this.addPartition(r.partition, r.start, r.end, r.high);
-      if (st.end !== null && st.start >= st.end) this.finishPartition(st);
-    }
+    const states = ranges.map((r) => this.addPartition(r.partition, r.start, r.end, r.high));
+    // Only once all are known: finishing the last open partition ends the source.
+    for (const st of states) if (st.end !== null && st.start >= st.end) this.finishPartition(st);
     const [committed] = await retryKafka(() => this.admin.fetchOffsets({ groupId, topics: [topic] }));
     for (const p of committed?.partitions ?? []) this.committed.set(p.partition, Number(p.offset));
   }
 
   /** Starts consuming; a bounded source whose partitions are all empty ends at once. */
   async start(): Promise<void> {
-    if (this.bounded && [...this.parts.values()].every((p) => p.finished)) {
+    if (this.bounded && this.parts.allFinished()) {
       this.end();
       return;
     }
@@ -147,17 +133,12 @@ export class KafkaSource {
         this.inBatch = null;
       },
     });
-    const done = [...this.parts.values()].filter((p) => p.finished).map((p) => p.partition);
+    const done = this.parts.all().filter((p) => p.finished).map((p) => p.partition);
     if (done.length > 0) consumer.pause([{ topic: this.op.topic, partitions: done }]);
   }
 
   private addPartition(partition: number, start: number, end: number | null, high: number): PartitionState {
-    const st: PartitionState = {
-      partition, start, position: start, end, high, lastTime: null, finished: false,
-      feed: this.watermarks?.partition(partition) ?? NO_FEED,
-    };
-    this.parts.set(partition, st);
-    return st;
+    return this.parts.add(partition, start, end, high, this.watermarks?.partition(partition) ?? NO_FEED);
   }
 
   private async onBatch(batch: Batch, resolveOffset: (o: string) => void, heartbeat: () => Promise<void>, live: () => boolean): Promise<void> {
@@ -234,7 +215,7 @@ export class KafkaSource {
     st.finished = true;
     this.watermarks?.finishPartition(st.partition);
     this.consumer?.pause([{ topic: this.op.topic, partitions: [st.partition] }]);
-    if ([...this.parts.values()].every((p) => p.finished)) this.end();
+    if (this.parts.allFinished()) this.end();
   }
 
   private end(): void {
@@ -246,9 +227,7 @@ export class KafkaSource {
 
   /** The positions to commit at a barrier: the next offset of every partition. */
   positions(): Map<number, number> {
-    const out = new Map<number, number>();
-    for (const p of this.parts.values()) out.set(p.partition, p.position);
-    return out;
+    return this.parts.positions();
   }
 
   /**
@@ -264,27 +243,19 @@ export class KafkaSource {
     if (moved.length === 0) return;
     try {
       await consumer.commitOffsets(moved.map(([partition, offset]) => ({ topic: this.op.topic, partition, offset: String(offset) })));
-    } catch (err) {
-      this.commitFailures++;
-      this.lastCommitError = messageOf(err);
+    } catch {
+      // A rebalance or coordinator move: what was not committed now is committed by the next barrier.
       return;
     }
     for (const [p, o] of moved) this.committed.set(p, o);
   }
-
-  commitFailures = 0;
-  lastCommitError: string | null = null;
 
   /** Refreshes high watermarks (for lag while the consumer is held back); at most one request at a time. */
   refreshEndOffsets(): void {
     if (this.highFetch !== null) return;
     this.highFetch = this.admin.fetchTopicOffsets(this.op.topic).then(
       (offsets) => {
-        for (const o of offsets) {
-          const st = this.parts.get(o.partition);
-          const high = Number(o.high);
-          if (st !== undefined && high > st.high) st.high = high;
-        }
+        for (const o of offsets) this.parts.raiseHigh(o.partition, Number(o.high));
       },
       () => {},
     ).finally(() => {
@@ -293,34 +264,12 @@ export class KafkaSource {
   }
 
   partitionMetrics(now: number): PartitionMetrics[] {
-    const out: PartitionMetrics[] = [];
-    const parts = [...this.parts.values()].sort((a, b) => a.partition - b.partition);
-    for (const p of parts) {
-      const endOffset = Math.max(p.end ?? p.high, p.position);
-      out.push({
-        node: this.id,
-        topic: this.op.topic,
-        partition: p.partition,
-        offset: p.position,
-        endOffset,
-        lag: Math.max(0, endOffset - p.position),
-        lagMs: p.lastTime === null ? null : Math.max(0, now - p.lastTime),
-        ...(this.watermarks !== null && this.watermarks.isIdle ? { idle: true } : {}),
-      });
-    }
-    return out;
+    return this.parts.metrics(this.id, this.op.topic, this.watermarks?.isIdle === true, now);
   }
 
   /** Bounded input: [records read, records to read]. */
   progress(): [number, number] {
-    let done = 0;
-    let total = 0;
-    for (const p of this.parts.values()) {
-      if (p.end === null) continue;
-      total += p.end - p.start;
-      done += Math.min(p.position, p.end) - p.start;
-    }
-    return [done, total];
+    return this.parts.progress();
   }
 
   /** Stops reading (the job is stopping): pauses every partition and waits for the batch in hand. */
