@@ -17,10 +17,10 @@ const PEM = z.string().max(65_536).regex(/-----BEGIN CERTIFICATE-----/, { error:
 
 /**
  * `POST /api/kafka/connections` and `PUT /api/kafka/connections/:name` (admin). Only these
- * settings exist: no raw client properties pass through. On update an absent `password` or
+ * settings exist: no raw client properties pass through (unknown keys are refused). On update an absent `password` or
  * `caPem` keeps the stored one; `caPem: null` removes it.
  */
-export const ConnectionInputSchema = z.object({
+export const ConnectionInputSchema = z.strictObject({
   name: ConnectionNameSchema,
   /** `host:port[,host:port…]` of the listener clients use. */
   bootstrapServers: z.string().trim().min(1).max(2000),

@@ -205,7 +205,8 @@ export default fp<{ allowedOrigins?: string[] }>(
       const data = socket.data as SocketData;
       const session = await app.auth.authenticate(data.token);
       if (!session) {
-        socket.disconnect(true);
+        // After the refusal has been acknowledged.
+        setTimeout(() => socket.disconnect(true), 0);
         throw new ApiError(401, 'UNAUTHENTICATED', 'Your session has ended. Log in again.');
       }
       data.actor = session.actor;
