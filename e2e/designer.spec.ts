@@ -160,10 +160,12 @@ test.describe.serial('the pipeline designer', () => {
     await page.waitForTimeout(500);
     await shot(page, 'designer-canvas');
     await designer.sqlTab.click();
+    await designer.bottom.getByRole('button', { name: 'Enlarge the panel' }).click();
     await expect(page.getByLabel('Compiled Flink SQL')).toContainText('INSERT INTO', { timeout: 20_000 });
     await expect(page.getByLabel('Compiled Flink SQL')).toContainText('TUMBLE');
     await page.getByLabel('Compiled Flink SQL').getByText('INSERT', { exact: true }).first().scrollIntoViewIfNeeded();
     await shot(page, 'designer-sql');
+    await designer.bottom.getByRole('button', { name: 'Enlarge the panel' }).click();
 
     // Save (Ctrl+S): version 1, and the address names the pipeline.
     await page.keyboard.press('Control+s');

@@ -282,3 +282,11 @@ export function KeyIcon(p: SVGProps<SVGSVGElement>) {
     </Icon>
   );
 }
+
+export function ExpandIcon(p: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...p}>
+      <path d="M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7" />
+    </Icon>
+  );
+}

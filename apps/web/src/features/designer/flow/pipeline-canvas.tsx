@@ -8,10 +8,9 @@ import { kindInfo } from '../catalog/catalog';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { cornerForCentre } from './add-node-at';
 import { KIND_MIME } from './drag-kind';
+import { FIT_VIEW } from './fit-view';
 import { EDGE_TYPES, NODE_TYPES } from './flow-types';
 import { useFlowEdges, useFlowNodes } from './use-flow-elements';
-
-export const FIT_VIEW = { maxZoom: 1.1, padding: 0.15 };
 
 const MINIMAP_COLORS: Record<string, string> = { source: '#0ea5e9', transform: '#8b5cf6', window: '#f59e0b', join: '#d946ef', sink: '#10b981' };
 

@@ -1,5 +1,7 @@
+import { useReactFlow } from '@xyflow/react';
 import { useState, type KeyboardEvent } from 'react';
-import { ChevronDownIcon } from '../../../ui/icons';
+import { ChevronDownIcon, ExpandIcon } from '../../../ui/icons';
+import { FIT_VIEW } from '../flow/fit-view';
 import { useEditor } from '../store/editor-context';
 import { ProblemsPanel } from './problems-panel';
 import { SqlPanel } from './sql-panel';
@@ -11,6 +13,13 @@ const TABS: readonly Tab[] = ['problems', 'sql'];
 export function BottomPanel() {
   const [tab, setTab] = useState<Tab>('problems');
   const [open, setOpen] = useState(true);
+  const [tall, setTall] = useState(false);
+  const flow = useReactFlow();
+  const resize = (change: () => void) => {
+    change();
+    // The canvas above changes height: keep the pipeline in view.
+    requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
+  };
   const count = useEditor((s) => s.validation.problems.length);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -25,7 +34,7 @@ export function BottomPanel() {
     }`;
 
   return (
-    <section aria-label="Problems and SQL" className={`flex shrink-0 flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${open ? 'h-48' : ''}`}>
+    <section aria-label="Problems and SQL" className={`flex shrink-0 flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${open ? (tall ? 'h-[55%]' : 'h-48') : ''}`}>
       <div className="flex items-center justify-between border-b border-slate-200 pr-2 dark:border-slate-800">
         <div role="tablist" aria-label="Panels" className="flex" onKeyDown={onKeyDown}>
           <button id="bottom-tab-problems" role="tab" type="button" aria-selected={tab === 'problems'} aria-controls="bottom-panel" tabIndex={tab === 'problems' ? 0 : -1} className={tabClass('problems')} onClick={() => { setTab('problems'); setOpen(true); }}>
@@ -36,15 +45,29 @@ export function BottomPanel() {
             Flink SQL
           </button>
         </div>
-        <button
-          type="button"
-          onClick={() => setOpen((o) => !o)}
-          aria-label={open ? 'Collapse the panel' : 'Expand the panel'}
-          aria-expanded={open}
-          className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-cyan-600 dark:hover:bg-slate-800"
-        >
-          <ChevronDownIcon className={`h-4 w-4 transition-transform ${open ? '' : 'rotate-180'}`} />
-        </button>
+        <div className="flex items-center gap-1">
+          {open && (
+            <button
+              type="button"
+              onClick={() => resize(() => setTall((t) => !t))}
+              aria-label="Enlarge the panel"
+              aria-pressed={tall}
+              title={tall ? 'Shrink the panel' : 'Enlarge the panel'}
+              className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-cyan-600 aria-pressed:bg-slate-100 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-800"
+            >
+              <ExpandIcon className="h-4 w-4" />
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => resize(() => setOpen((o) => !o))}
+            aria-label={open ? 'Collapse the panel' : 'Expand the panel'}
+            aria-expanded={open}
+            className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-cyan-600 dark:hover:bg-slate-800"
+          >
+            <ChevronDownIcon className={`h-4 w-4 transition-transform ${open ? '' : 'rotate-180'}`} />
+          </button>
+        </div>
       </div>
       {open && (
         <div id="bottom-panel" role="tabpanel" aria-labelledby={`bottom-tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto">
