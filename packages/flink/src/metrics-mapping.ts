@@ -62,7 +62,10 @@ function watermarkOf(values: MetricValues, r: MetricRef | null): number | null {
 
 function vertexCounter(job: JobDetails | null, total: NodeBinding['vertexTotal']): number | null {
   if (!total) return null;
-  const v = job?.vertices.find((x) => x.id === total.vertexId)?.metrics?.[total.counter];
+  const vertex = job?.vertices.find((x) => x.id === total.vertexId);
+  // Only for ended tasks: while they run, the operator metrics are exact and the vertex totals may lead them.
+  if (!vertex || !['FINISHED', 'CANCELED', 'FAILED'].includes(vertex.status)) return null;
+  const v = vertex.metrics?.[total.counter];
   return v !== undefined && v > 0 ? v : null;
 }
 
