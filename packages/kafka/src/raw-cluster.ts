@@ -87,7 +87,6 @@ export interface RawCluster {
 const READ_COMMITTED = 1;
 const READ_UNCOMMITTED = 0;
 const METADATA_MAX_AGE_MS = 30_000;
-const MIN_REFRESH_GAP_MS = 250;
 const MOVED = new Set(['NOT_LEADER_FOR_PARTITION', 'NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'REPLICA_NOT_AVAILABLE']);
 
 function errorName(code: number): string | null {
@@ -180,7 +179,8 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
   async function partitions(topic: string, opts: { refresh?: boolean } = {}): Promise<PartitionInfo[]> {
     await ensureConnected();
     const age = Date.now() - refreshedAt;
-    if (opts.refresh || age > METADATA_MAX_AGE_MS || (!knows(topic) && age > MIN_REFRESH_GAP_MS)) await refresh();
+    // A topic not in the metadata may have been created a moment ago: ask again before saying it is not there.
+    if (opts.refresh || age > METADATA_MAX_AGE_MS || !knows(topic)) await refresh();
     return cluster.findTopicPartitionMetadata(topic)
       .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] }))
       .sort((a, b) => a.partition - b.partition);
