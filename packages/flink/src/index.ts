@@ -4,3 +4,4 @@ export type { FlinkJob } from './flink-job';
 export { compileFlinkPlan, type FlinkPlan } from './flink-plan';
 export { FLINK_ERROR_CODES, FlinkError, isFlinkError, type FlinkErrorCode } from './flink-error';
 export { mapFlinkJobState } from './job-state';
+export { runOnFlink, type RunOnFlinkOptions } from './run-on-flink';

@@ -71,6 +71,7 @@ describe('metrics snapshot from recorded Flink REST payloads', () => {
     // A source's total after the end is its vertex's read-records (records read from Kafka).
     expect(end.nodes.orders?.recordsOutTotal).toBe(job.vertices[0]!.metrics!['read-records']);
     expect(end.progress).toBe(1);
+    expect(end.partitions.map((p) => p.lag)).toEqual([0, 0]);
   });
 
   it('estimates a bounded job\'s progress from records read and lag', () => {

@@ -153,7 +153,9 @@ export function buildSnapshot(input: PollInput, previous: PollMemory): { snapsho
       const current = op ? input.values.get(op.vertexId)?.get(partitionOffsetMetric(op.metric, s.topic, p.partition))?.max : undefined;
       // Flink's currentOffset is the offset of the last record read; Kafka's position is the next one.
       const fromFlink = current !== undefined && current >= 0 ? current + 1 : undefined;
-      const offset = Math.max(fromFlink ?? 0, p.committedOffset ?? 0, previous.offsets.get(key) ?? 0);
+      // A bounded job that finished has read its input (Flink commits offsets only with checkpoints).
+      const finished = input.bounded && input.state === 'FINISHED' ? p.endOffset : 0;
+      const offset = Math.max(fromFlink ?? 0, p.committedOffset ?? 0, previous.offsets.get(key) ?? 0, finished);
       next.offsets.set(key, offset);
       partitions.push({
         node: s.node, topic: s.topic, partition: p.partition, offset, endOffset: p.endOffset,

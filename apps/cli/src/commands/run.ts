@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { KafkaClientError, parseBrokers, waitForBroker } from '@weir/kafka';
 import { validateDocument, type MetricsSnapshot } from '@weir/model';
+import { runOnFlink } from '@weir/flink';
 import { createEmbeddedEngine, type EmbeddedJob } from '@weir/runtime';
 import { formatProblem, readDocument } from './validate';
 
@@ -94,12 +95,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const engine = values.engine ?? 'embedded';
-  if (engine === 'flink') {
-    out('weir run: --engine flink is not available yet: the Flink engine has not landed in this version of Weir. ' +
-      'Run on the embedded engine (the default), or print the Flink SQL with `weir compile FILE --target flink-sql`.');
-    return 2;
-  }
-  if (engine !== 'embedded') {
+  if (engine !== 'embedded' && engine !== 'flink') {
     out(`weir run: --engine must be embedded or flink, got '${engine}'`);
     return 2;
   }
@@ -109,7 +105,7 @@ export async function run(args: string[]): Promise<number> {
     out(`weir run: ${read.message}`);
     return 1;
   }
-  const validation = validateDocument(read.document, { engine: 'embedded' });
+  const validation = validateDocument(read.document, { engine });
   if (!validation.ok) {
     out(`weir run: ${file} is not a valid pipeline (${validation.problems.length} problem${validation.problems.length === 1 ? '' : 's'}):`);
     for (const p of validation.problems) out(`  ${formatProblem(p)}`);
@@ -139,6 +135,10 @@ export async function run(args: string[]): Promise<number> {
     const detail = err instanceof KafkaClientError ? err.message : String(err);
     out(`weir run: cannot reach Kafka: ${detail}`);
     return 1;
+  }
+  if (engine === 'flink') {
+    // On Flink (FLINK_REST_URL/FLINK_SQL_GATEWAY_URL, else a local cluster started for this run).
+    return runOnFlink({ document, brokers, ...(values.pg !== undefined ? { pg: values.pg } : {}), dataDir: process.env.WEIR_DATA_DIR ?? '.weir', out, formatProblem, progressLine });
   }
   return runJob(document, brokers, values.pg);
 }
