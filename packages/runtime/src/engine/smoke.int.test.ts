@@ -15,7 +15,8 @@ describe('embedded engine smoke', () => {
       { id: 'even', kind: 'filter', config: { where: 'id % 2 = 0' } },
       { id: 'shape', kind: 'map', config: { select: [{ name: 'id', expr: 'id' }, { name: 'label', expr: "UPPER(name) || '!'" }, { name: 'ts', expr: 'ts' }] } },
       { id: 'out', kind: 'kafka-sink', config: { topic: output, key: ['id'] } },
-    ], [['src', 'even'], ['even', 'shape'], ['shape', 'out']]);
+      { id: 'peek', kind: 'preview-sink', config: { limit: 20 } },
+    ], [['src', 'even'], ['even', 'shape'], ['shape', 'out'], ['shape', 'peek']]);
     const run = await deployDocument(doc, { jobId: nameOf(input), kafkaClusters: { default: { brokers } } });
     const { job, snapshots } = await run.finished;
     expect(job.status().state).toBe('FINISHED');
@@ -30,5 +31,9 @@ describe('embedded engine smoke', () => {
     expect(last.nodes.even?.recordsOutTotal).toBe(150);
     expect(last.nodes.out?.recordsInTotal).toBe(150);
     expect(last.progress).toBe(1);
+    // Preview rows cross from the worker thread: the latest 20, timestamps as ISO-8601.
+    const peek = job.previewRows('peek');
+    expect(peek).toHaveLength(20);
+    expect(peek.every((r) => typeof r.ts === 'string' && (r.id as number) % 2 === 0)).toBe(true);
   });
 });
