@@ -75,10 +75,16 @@ describe('weir run', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/NO_SINK|UNREACHABLE|MISSING_INPUT/);
   });
 
-  it('says plainly that the Flink engine is not available yet (exit 2)', () => {
-    const r = weir(['run', file(VALID), '--engine', 'flink']);
+  it('validates for the engine it runs on: a preview-sink cannot run on Flink (exit 1)', () => {
+    const r = weir(['run', file(VALID), '--engine', 'flink', '--brokers', '127.0.0.1:1']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('UNSUPPORTED_ON_ENGINE');
+  });
+
+  it('refuses an unknown engine (exit 2)', () => {
+    const r = weir(['run', file(VALID), '--engine', 'spark']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--engine flink is not available yet');
+    expect(r.stderr).toContain('--engine must be embedded or flink');
   });
 
   it('needs brokers', () => {
