@@ -1,5 +1,5 @@
 // `weir run FILE [--engine embedded|flink] [--brokers HOST:PORT] [--pg URL]`: run a pipeline
-// in this process on the embedded engine and wait for it, progress on stderr.
+// on the embedded engine in this process (default) or on Flink, and wait for it; progress on stderr.
 import { parseArgs } from 'node:util';
 import { KafkaClientError, parseBrokers, waitForBroker } from '@weir/kafka';
 import { validateDocument, type MetricsSnapshot } from '@weir/model';
@@ -7,7 +7,7 @@ import { runOnFlink } from '@weir/flink';
 import { createEmbeddedEngine, type EmbeddedJob } from '@weir/runtime';
 import { formatProblem, readDocument } from './validate';
 
-export const summary = 'Run a pipeline on the embedded engine in this process and wait for it';
+export const summary = 'Run a pipeline (embedded engine in this process, or Flink) and wait for it';
 
 const USAGE = [
   'Usage: weir run FILE [--engine embedded|flink] [--brokers HOST:PORT] [--pg URL]',
