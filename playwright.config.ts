@@ -1,11 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
+import { BASE_URL, DATA_DIR, KAFKA_PORT, PORT } from './e2e/support/env';
 
 // e2e runs the real thing: `weir up` (server, built web app, Kafka, demo data) in Debian's
-// Chromium. KAFKA_BROKERS set: that cluster is used. Otherwise `weir up` starts its own
-// broker on 29092/29093 (WEIR_E2E_KAFKA_PORT), clear of a developer's 9092 and the integration suite's 19092.
-const PORT = Number(process.env.WEIR_E2E_PORT ?? 3100);
-const KAFKA_PORT = Number(process.env.WEIR_E2E_KAFKA_PORT ?? 29092);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Chromium, on port 3100 (WEIR_E2E_PORT). KAFKA_BROKERS set: that cluster is used. Otherwise
+// `weir up` starts its own broker on 29092/29093 (WEIR_E2E_KAFKA_PORT), clear of a developer's
+// 9092 and the integration suite's 19092.
+//
+// Every run starts from an empty data directory (.weir-e2e, or .weir-e2e-<port> on another
+// port): no session, user, pipeline or topic of an earlier run can matter. The webServer
+// starts before globalSetup, so the wipe is part of its command. globalSetup then spends the
+// printed admin link once and saves the admin's session (e2e/support/fixtures.ts hands it out).
 
 export default defineConfig({
   testDir: './e2e',
@@ -14,6 +18,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
+  globalSetup: './e2e/support/global-setup.ts',
   reporter: [['list']],
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -36,7 +41,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node --import tsx apps/cli/src/bin.ts up --port ${PORT} --data-dir .weir-e2e --kafka-port ${KAFKA_PORT}`,
+    command: `rm -rf '${DATA_DIR}' && exec node --import tsx apps/cli/src/bin.ts up --port ${PORT} --data-dir '${DATA_DIR}' --kafka-port ${KAFKA_PORT}`,
     url: `${BASE_URL}/api/health`,
     // The URL line comes after the demo topics exist, so specs can rely on them.
     wait: { stdout: /Weir is running at/ },

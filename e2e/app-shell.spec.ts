@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { AppShell, NAV_ITEMS } from './pages/app-shell';
 import { KafkaPage } from './pages/kafka-page';
 
@@ -39,6 +39,7 @@ test.describe('app shell', () => {
   });
 
   test('follows the system color scheme until a theme is chosen', async ({ browser }) => {
+    // A context made in a test gets the admin's session like the default one (support/fixtures.ts).
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     const shell = new AppShell(page);

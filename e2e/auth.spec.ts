@@ -1,67 +1,60 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { SessionResponseSchema, UserLoginLinkResponseSchema } from '@weir/protocol';
+import { LOGIN_URL_FILE, PORT } from './support/env';
+import { expect, NO_SESSION, test } from './support/fixtures';
 
-// playwright.config.ts starts `weir up --data-dir .weir-e2e`, which writes the login link it
-// prints to <dataDir>/login-url (mode 0600). The link works once: whichever spec opens it
-// first spends it and leaves the admin's session in .weir-e2e/admin-state.json for the others
-// (the convention designer.spec.ts follows too).
-const DATA_DIR = fileURLToPath(new URL('../.weir-e2e/', import.meta.url));
-const LOGIN_URL_FILE = `${DATA_DIR}login-url`;
-const ADMIN_STATE_FILE = `${DATA_DIR}admin-state.json`;
+// These tests are about logging in: their browser starts without the admin's session.
+// `api` is still the admin, who makes the links. The link `weir up` printed was spent by
+// globalSetup (it works once), so the login page is tested with links the admin makes.
+test.use({ storageState: NO_SESSION });
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-let adminState: StorageState | undefined;
-
-function accountButton(page: import('@playwright/test').Page, name: string, role: string) {
+function accountButton(page: Page, name: string, role: string) {
   return page.getByRole('banner').getByRole('button', { name: `Account: ${name} (${role})` });
 }
 
-test.describe.serial('logging in with a one-time link', () => {
-  test('the link weir up printed logs the admin in, and works only once', async ({ page, browser }) => {
+test.describe('logging in with a one-time link', () => {
+  test('weir up writes the link it prints to <dataDir>/login-url, for its owner only, and the link works once', async ({ page }) => {
     const url = readFileSync(LOGIN_URL_FILE, 'utf8').trim();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/login\?token=[A-Za-z0-9_-]{43}$/);
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${PORT}/login\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(statSync(LOGIN_URL_FILE).mode & 0o777).toBe(0o600);
 
+    // globalSetup logged the admin in with it: a second use is refused.
     await page.goto(url);
-    const account = accountButton(page, 'admin', 'admin');
-    const refused = page.getByRole('alert').filter({ hasText: 'INVALID_LOGIN_TOKEN' });
-    await expect(account.or(refused)).toBeVisible();
-    if (await refused.isVisible()) {
-      // A spec that ran before this one spent the link; it must have left the admin's session.
-      expect(existsSync(ADMIN_STATE_FILE), 'the printed link was spent by another spec, which left no .weir-e2e/admin-state.json').toBe(true);
-      adminState = JSON.parse(readFileSync(ADMIN_STATE_FILE, 'utf8')) as StorageState;
-      return;
-    }
+    await expect(page.getByRole('alert')).toContainText('Could not log in');
+    await expect(page.getByRole('alert')).toContainText('INVALID_LOGIN_TOKEN');
+  });
+
+  test('a link the admin makes logs them in on the login page, and works only once', async ({ page, api, browser }) => {
+    const me = SessionResponseSchema.parse(await (await api.get('/api/auth/me')).json()).user;
+    const res = await api.post(`/api/users/${me.id}/login-link`);
+    expect(res.status(), await res.text()).toBe(200);
+    const { login } = UserLoginLinkResponseSchema.parse(await res.json());
+
+    await page.goto(login.url);
+    await expect(accountButton(page, me.name, 'admin')).toBeVisible();
     // The token leaves the address bar once spent.
     await expect(page).not.toHaveURL(/token=/);
-    adminState = await page.context().storageState();
-    writeFileSync(ADMIN_STATE_FILE, JSON.stringify(adminState), { mode: 0o600 });
-    const cookie = adminState.cookies.find((c) => c.name === 'weir_session');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'weir_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 
-    const other = await browser.newContext();
+    const other = await browser.newContext({ storageState: NO_SESSION });
     const again = await other.newPage();
-    await again.goto(url);
+    await again.goto(login.url);
     await expect(again.getByRole('alert')).toContainText('Could not log in');
     await expect(again.getByRole('alert')).toContainText('INVALID_LOGIN_TOKEN');
     await other.close();
   });
 
-  test("a link an admin makes logs a new user in, and the shell shows their name and role", async ({ browser }) => {
-    expect(adminState, 'the first test logs the admin in').toBeDefined();
-    const admin = await browser.newContext({ storageState: adminState });
+  test('a link an admin makes logs a new user in, and the shell shows their name and role', async ({ page, api }) => {
     const name = `olga-${Date.now().toString(36)}`;
-    const res = await admin.request.post('/api/users', { data: { name, role: 'operator' }, headers: { 'x-weir-csrf': '1' } });
+    const res = await api.post('/api/users', { data: { name, role: 'operator' } });
     expect(res.status(), await res.text()).toBe(200);
-    const { login } = (await res.json()) as { login: { url: string } };
-    await admin.close();
+    const { login } = UserLoginLinkResponseSchema.parse(await res.json());
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
     await page.goto(login.url);
     await expect(accountButton(page, name, 'operator')).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    await context.close();
   });
 
   test('a bad token shows an error a person can act on', async ({ page }) => {

@@ -1,51 +1,24 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { DesignerPage } from './pages/designer-page';
+import { CSRF, expect, test } from './support/fixtures';
 
-// playwright.config.ts starts `weir up --data-dir .weir-e2e`, which writes its one-time admin
-// login link to .weir-e2e/login-url. Whichever spec opens it first spends it and leaves the
-// admin's session in .weir-e2e/admin-state.json for the others.
-const DATA_DIR = fileURLToPath(new URL('../.weir-e2e/', import.meta.url));
-const LOGIN_URL_FILE = `${DATA_DIR}login-url`;
-const ADMIN_STATE_FILE = `${DATA_DIR}admin-state.json`;
+// Pages are the admin's (globalSetup logged in with the printed link; support/fixtures.ts).
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const BROKERS = process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.WEIR_E2E_KAFKA_PORT ?? 29092}`;
-const CSRF = { 'x-weir-csrf': '1' };
 
-// Pipelines persist in .weir-e2e between runs; names must not collide with earlier ones.
+// Each run starts with an empty data directory, but KAFKA_BROKERS may name a cluster that
+// keeps earlier runs' topics: names carry the run.
 const RUN = Date.now().toString(36);
 const PIPELINE = `revenue-per-category-${RUN}`;
 const OUTPUT_TOPIC = `revenue-e2e-${RUN}`;
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
-}
-
-/** An admin's browser context: by the printed link if it is still unspent, else by the session a spec before us saved. */
-async function adminContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; viaLink: boolean }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  // Opened on this run's own server (baseURL), whatever host the printed link names.
-  const printed = new URL(readFileSync(LOGIN_URL_FILE, 'utf8').trim());
-  expect(printed.pathname).toBe('/login');
-  await page.goto(`/login${printed.search}`);
-  const account = page.getByRole('banner').getByRole('button', { name: 'Account: admin (admin)' });
-  const refused = page.getByRole('alert').filter({ hasText: 'INVALID_LOGIN_TOKEN' });
-  await expect(account.or(refused)).toBeVisible();
-  if (await account.isVisible()) {
-    writeFileSync(ADMIN_STATE_FILE, JSON.stringify(await context.storageState()), { mode: 0o600 });
-    return { context, page, viaLink: true };
-  }
-  await context.close();
-  expect(existsSync(ADMIN_STATE_FILE), 'the printed login link was spent by another spec, which left no admin session in .weir-e2e/admin-state.json').toBe(true);
-  const saved = await browser.newContext({ storageState: JSON.parse(readFileSync(ADMIN_STATE_FILE, 'utf8')) as StorageState });
-  return { context: saved, page: await saved.newPage(), viaLink: false };
 }
 
 /** Reads the output topic from the start until a record arrives (or the deadline). */
@@ -74,14 +47,11 @@ async function firstRecords(topic: string, deadlineMs: number): Promise<Record<s
 }
 
 test.describe.serial('the pipeline designer', () => {
-  let admin: StorageState;
   let pipelineUrl = '';
 
-  test('a new user logs in with the printed link, builds revenue per category by dragging and wiring, fixes an error, saves, deploys, and the output topic fills', async ({ browser }) => {
+  test('the admin builds revenue per category by dragging and wiring, fixes an error, saves, deploys, and the output topic fills', async ({ page }) => {
     // Building by hand, deploying and waiting for windows to fire takes a while on a busy 2-core machine.
     test.setTimeout(420_000);
-    const { context, page } = await adminContext(browser);
-    admin = await context.storageState();
     const designer = new DesignerPage(page);
 
     await page.goto('/pipelines');
@@ -202,12 +172,9 @@ test.describe.serial('the pipeline designer', () => {
       expect(records.length, `no record reached ${OUTPUT_TOPIC}; job ${jobId} is ${job?.state} (${JSON.stringify(job?.error)})`).toBeGreaterThan(0);
     }
     expect(Object.keys(records[0]!)).toEqual(['category', 'window_start', 'window_end', 'revenue', 'orders']);
-    await context.close();
   });
 
-  test('undo and redo an edit, a deletion and a move', async ({ browser }) => {
-    const context = await browser.newContext({ storageState: admin });
-    const page = await context.newPage();
+  test('undo and redo an edit, a deletion and a move', async ({ page }) => {
     const designer = new DesignerPage(page);
     await page.goto(pipelineUrl);
     await expect(designer.node('filter')).toBeVisible();
@@ -244,12 +211,9 @@ test.describe.serial('the pipeline designer', () => {
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Paste copies with new ids');
     await page.keyboard.press('Escape');
-    await context.close();
   });
 
-  test('export, import and export again give the same document', async ({ browser }) => {
-    const context = await browser.newContext({ storageState: admin, acceptDownloads: true });
-    const page = await context.newPage();
+  test('export, import and export again give the same document', async ({ page }) => {
     const designer = new DesignerPage(page);
     await page.goto(pipelineUrl);
     await expect(designer.node('kafka-sink')).toBeVisible();
@@ -280,12 +244,9 @@ test.describe.serial('the pipeline designer', () => {
     await paste.getByLabel('Or paste the JSON').fill('{"version": 2, "nodes": [], "edges": []}');
     await paste.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(paste.getByRole('alert')).toHaveText('Version 2 is not supported; Weir reads pipeline format version 1.');
-    await context.close();
   });
 
-  test('a second version shows as a diff on the canvas', async ({ browser }) => {
-    const context = await browser.newContext({ storageState: admin });
-    const page = await context.newPage();
+  test('a second version shows as a diff on the canvas', async ({ page }) => {
     const designer = new DesignerPage(page);
     await page.goto(pipelineUrl);
     await designer.select('tumbling-window');
@@ -314,21 +275,12 @@ test.describe.serial('the pipeline designer', () => {
     await page.getByRole('button', { name: 'Back to editing' }).click();
     await expect(designer.node('preview-sink')).toBeVisible();
     await expect(designer.node('kafka-sink')).toHaveCount(0);
-    await context.close();
   });
 
-  test('a viewer cannot deploy', async ({ browser }) => {
-    const adminCtx = await browser.newContext({ storageState: admin });
-    const res = await adminCtx.request.post('/api/users', { data: { name: `vera-${RUN}`, role: 'viewer' }, headers: CSRF });
-    expect(res.status(), await res.text()).toBe(200);
-    const { login } = (await res.json()) as { login: { url: string } };
-    await adminCtx.close();
-
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(login.url);
-    await expect(page.getByRole('banner').getByRole('button', { name: `Account: vera-${RUN} (viewer)` })).toBeVisible();
+  test('a viewer cannot deploy', async ({ loginAs }) => {
+    const { context, page } = await loginAs('viewer', `vera-${RUN}`);
     await page.goto(pipelineUrl);
+    await expect(page.getByRole('banner').getByRole('button', { name: `Account: vera-${RUN} (viewer)` })).toBeVisible();
     const designer = new DesignerPage(page);
     await expect(designer.node('kafka-source')).toBeVisible();
     await expect(designer.toolbar.getByRole('button', { name: 'Deploy' })).toBeDisabled();
@@ -339,6 +291,5 @@ test.describe.serial('the pipeline designer', () => {
     const refused = await context.request.post(`/api/pipelines/${id}/deploy`, { data: { engine: 'embedded' }, headers: CSRF });
     expect(refused.status()).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
-    await context.close();
   });
 });
