@@ -17,6 +17,7 @@ import compileService from './services/compile-service';
 import jobManager from './services/jobs/plugin';
 import type { EngineEntry } from './services/jobs/engine-registry';
 import kafkaService from './services/kafka-service';
+import jobsLive from './services/live/plugin';
 import pipelineService from './services/pipeline-service';
 import storePlugin from './services/store/plugin';
 
@@ -63,6 +64,7 @@ export async function buildApp(config: WeirConfig, options: AppOptions = {}): Pr
   await app.register(pipelineService);
   await app.register(compileService);
   await app.register(jobManager, options.engines ? { engines: options.engines } : {});
+  await app.register(jobsLive);
 
   await app.register(routes);
   return app;

@@ -9,6 +9,7 @@ import healthRoutes from './api/health';
 import jobRoutes from './api/jobs';
 import kafkaRoutes from './api/kafka/index';
 import loginRoutes from './api/login';
+import metricsRoutes from './api/metrics';
 import pipelineRoutes from './api/pipelines';
 import usersRoutes from './api/users';
 
@@ -45,6 +46,8 @@ const routes: FastifyPluginAsync = async (app) => {
     },
     { prefix: '/api' },
   );
+  // Prometheus scrapes /metrics at the root; its own context checks a bearer token or a session.
+  await app.register(metricsRoutes);
 };
 
 export default routes;

@@ -48,6 +48,8 @@ export function createJobManager(deps: JobManagerDeps) {
   const registry = completeRegistry(deps.engines);
   const tracked = new Map<string, Tracked>();
   const latest = new Map<string, MetricsSnapshot>();
+  // The live gateway and metrics history listen here (services/live).
+  const snapshotListeners = new Set<(snapshot: MetricsSnapshot) => void>();
   const withLock = keyedLock();
   let closing = false;
 
@@ -113,6 +115,13 @@ export function createJobManager(deps: JobManagerDeps) {
     void (async () => {
       for await (const snapshot of job.metrics()) {
         latest.set(id, snapshot);
+        for (const listener of snapshotListeners) {
+          try {
+            listener(snapshot);
+          } catch (err) {
+            log.warn({ err, jobId: id }, 'a metrics listener failed');
+          }
+        }
         await syncState(id);
       }
     })().catch((err: unknown) => log.warn({ err, jobId: id }, 'job metrics stream ended with an error'));
@@ -214,6 +223,12 @@ export function createJobManager(deps: JobManagerDeps) {
       requireRole(actor, 'viewer');
       await row(id);
       return latest.get(id) ?? null;
+    },
+
+    /** Every snapshot of every job as it arrives (no permission check: for services, not users). */
+    onSnapshot(listener: (snapshot: MetricsSnapshot) => void): () => void {
+      snapshotListeners.add(listener);
+      return () => void snapshotListeners.delete(listener);
     },
 
     /** Stops a running job (operator); with `savepoint`, the next restart resumes from it. */
