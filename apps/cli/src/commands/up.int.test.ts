@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testBrokers } from '@weir/kafka/testing';
-import { ClusterOverviewSchema, HealthSchema } from '@weir/protocol';
+import { ClusterOverviewSchema, CSRF_HEADER, CSRF_HEADER_VALUE, HealthSchema, SessionResponseSchema } from '@weir/protocol';
 import { isProcessAlive, probePort } from '@weir/stack';
 
 const BIN = fileURLToPath(new URL('../bin.ts', import.meta.url));
@@ -82,6 +82,29 @@ async function freePortPair(): Promise<number> {
   }
 }
 
+/**
+ * Logs in with the admin link `weir up` printed (and wrote to <dataDir>/login-url, mode 0600),
+ * as docs/security.md describes; answers the Cookie header that carries the session.
+ */
+async function logInWithPrintedLink(weir: Weir, url: string, dataDir: string): Promise<string> {
+  const [, link] = weir.output().match(/^Log in: (\S+)$/m) ?? [];
+  expect(link, weir.output()).toMatch(new RegExp(`^${url}/login\\?token=`));
+  const file = join(dataDir, 'login-url');
+  expect(readFileSync(file, 'utf8').trim()).toBe(link);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
+    body: JSON.stringify({ token: new URL(link!).searchParams.get('token') }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  expect(SessionResponseSchema.parse(await res.json()).user).toMatchObject({ name: 'admin', role: 'admin' });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('weir_session='));
+  expect(cookie, 'the login answer sets weir_session').toBeDefined();
+  return cookie!.split(';')[0]!;
+}
+
 function envWithout(...names: string[]): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const n of names) delete env[n];
@@ -143,7 +166,12 @@ describe('weir up', () => {
     expect(weir.output()).toContain('Demo data: streaming to orders, clicks, logs');
     expect(kafkaProcessesUsing(dataDir)).toHaveLength(1);
 
-    const overview = ClusterOverviewSchema.parse(await (await fetch(`${url}/api/cluster`)).json());
+    // Every route but health and login needs a session.
+    expect((await fetch(`${url}/api/cluster`)).status).toBe(401);
+    const cookie = await logInWithPrintedLink(weir, url!, dataDir);
+    const res = await fetch(`${url}/api/cluster`, { headers: { cookie } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const overview = ClusterOverviewSchema.parse(await res.json());
     expect(overview.brokers.map((b) => b.port)).toEqual([kafkaPort]);
     expect(overview.topics.map((t) => t.name)).toEqual(expect.arrayContaining(['orders', 'clicks', 'logs']));
 
