@@ -17,9 +17,9 @@ const NUMERIC = new Set<FieldType>(['int', 'bigint', 'double']);
 export function castAllowed(from: FieldType, to: FieldType): boolean {
   if (from === to || to === 'string' || from === 'string') return true;
   if (NUMERIC.has(from) && NUMERIC.has(to)) return true;
-  // BOOLEAN to any number is 1/0; only integers convert to BOOLEAN (non-zero is TRUE).
+  // BOOLEAN to a number is 1/0; a number to BOOLEAN is "non-zero" (NaN too).
   if (from === 'boolean' && NUMERIC.has(to)) return true;
-  if (to === 'boolean' && (from === 'int' || from === 'bigint')) return true;
+  if (to === 'boolean' && NUMERIC.has(from)) return true;
   return false;
 }
 

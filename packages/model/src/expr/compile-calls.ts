@@ -1,10 +1,9 @@
 import type { Row } from '../field';
 import type { CallExpr, Expr } from './ast';
 import type { CompileContext, Evaluator } from './compile';
-import { comparator } from './comparison';
 import { bigintSub, integerRem, roundDouble, roundInteger } from './numbers';
 import { compileRegex, PatternCache } from './patterns';
-import { charLength, positionSql, replaceSql, substringSql } from './strings';
+import { charLength, compareStrings, positionSql, replaceSql, substringSql } from './strings';
 
 type Args = unknown[];
 
@@ -44,12 +43,29 @@ function regexOf(ctx: CompileContext, node: CallExpr): (pattern: string) => RegE
   };
 }
 
+/**
+ * Java's Double.compare, the order Flink's GREATEST and LEAST use (measured on Flink 2.0):
+ * NaN above everything, -0.0 below 0.0. Comparison operators keep IEEE semantics.
+ */
+function totalOrder(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  const aNaN = Number.isNaN(a);
+  const bNaN = Number.isNaN(b);
+  if (aNaN || bNaN) return aNaN === bNaN ? 0 : aNaN ? 1 : -1;
+  return Object.is(a, b) ? 0 : Object.is(a, -0) ? -1 : Object.is(b, -0) ? 1 : 0;
+}
+
 function extremum(ctx: CompileContext, node: CallExpr, greatest: boolean): Evaluator {
   const type = ctx.typeOf(node);
-  const better = comparator(greatest ? '>' : '<', type === 'string' ? 'string' : 'double');
+  const order =
+    type === 'string'
+      ? (a: unknown, b: unknown) => compareStrings(a as string, b as string)
+      : (a: unknown, b: unknown) => totalOrder(Number(a), Number(b));
+  const sign = greatest ? 1 : -1;
   return strict(ctx, node, (vs) => {
     let best = vs[0];
-    for (let i = 1; i < vs.length; i++) if (better(vs[i], best)) best = vs[i];
+    for (let i = 1; i < vs.length; i++) if (order(vs[i], best) * sign > 0) best = vs[i];
     return best;
   });
 }

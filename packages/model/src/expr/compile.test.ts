@@ -85,11 +85,13 @@ describe('comparison', () => {
     expect(run('d = e', { d: -0, e: 0 })).toBe(true);
   });
 
-  it('orders strings by code point, as Flink orders UTF-8 bytes', () => {
+  it('orders strings by UTF-16 code unit, as Flink\'s comparison operators do', () => {
     expect(run("s < t", { s: 'apple', t: 'banana' })).toBe(true);
     expect(run("s < t", { s: 'Z', t: 'a' })).toBe(true);
-    // U+FF5E sorts before U+1F600 by code point, though its UTF-16 unit is larger.
-    expect(run('s < t', { s: '\uFF5E', t: '😀' })).toBe(true);
+    expect(run("s < t", { s: 'Z', t: '😀' })).toBe(true);
+    // Measured on Flink 2.0: U+FF5E compares greater than U+1F600 (whose first UTF-16 unit is 0xD83D).
+    expect(run('s < t', { s: '\uFF5E', t: '😀' })).toBe(false);
+    expect(run('GREATEST(s, t)', { s: '\uFF5E', t: '😀' })).toBe('\uFF5E');
     expect(run("s >= t", { s: 'ab', t: 'a' })).toBe(true);
   });
 
@@ -243,6 +245,11 @@ describe('CASE, COALESCE, NULLIF, GREATEST, LEAST', () => {
     expect(run('LEAST(i, d)', { i: 1, d: 0.5 })).toBe(0.5);
     expect(run("GREATEST(s, t)", { s: 'a', t: 'b' })).toBe('b');
     expect(run('GREATEST(i, j)', { i: 1 })).toBe(null);
+    // As Java's Double.compare (measured on Flink 2.0): NaN is the greatest, -0.0 below 0.0.
+    expect(run('GREATEST(d, e)', { d: NaN, e: 1 })).toBeNaN();
+    expect(run('LEAST(d, e)', { d: NaN, e: 1 })).toBe(1);
+    expect(Object.is(run('LEAST(d, e)', { d: 0, e: -0 }), -0)).toBe(true);
+    expect(Object.is(run('GREATEST(d, e)', { d: -0, e: 0 }), 0)).toBe(true);
   });
 });
 

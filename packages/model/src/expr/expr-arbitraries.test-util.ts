@@ -21,7 +21,7 @@ export const schemaArb: fc.Arbitrary<RecordSchema> = fc
 
 export const STRING_SAMPLES = [
   '', 'a', 'abc', 'ABC', ' 42 ', '7', '-3.9', '1e3', 'true', 'NO', 'y', '2024-02-30', '2024-01-02 03:04:05.678',
-  'x%y_z', '😀a', 'A!%', 'a!b', '\n', '(', 'b+', 'a.c', "it's", '\t7', 'a\nc', 'abc\n', '-0', '+.5', '1.5d',
+  'x%y_z', '😀a', 'A!%', 'a!b', '\n', '(', 'b+', 'a.c', "it's", '\t7', 'a\nc', 'abc\n', '-0', '+.5', '1.5d', '2024-01-02 24:00:00', '2023-02-29 24:00:00.5',
 ];
 
 const valueArbs: Record<FieldType, fc.Arbitrary<unknown>> = {
@@ -63,7 +63,7 @@ export function rowArb(schema: RecordSchema): fc.Arbitrary<Row> {
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const field = (name: string) => `\`${name.replaceAll('`', '``')}\``;
-const TS_LITERALS = ['2024-01-02 03:04:05', '2000-02-29', '1999-12-31 23:59:59.999', '2024-1-2 3:4:5.6', '1970-01-01'];
+const TS_LITERALS = ['2024-01-02 24:00:00', '2024-01-02 03:04:05', '2000-02-29', '1999-12-31 23:59:59.999', '2024-1-2 3:4:5.6', '1970-01-01'];
 const LIKE_PLAIN = ['a%', '%', '_b%', '%.%', '(%)', '%\\%', 'abc', '%c', '_'];
 const LIKE_ESCAPED = ['a!%', '%!_%', '!!%', 'x!_y', '%'];
 const REGEXES = ['a+', '^\\d+$', '(\\w)(\\d)?', 'b|c', '[a-c]+', '.', '(?i)A', ''];

@@ -57,11 +57,10 @@ function refType(e: Expr, s: Map<string, FieldType>): T {
 const big = (x: V) => BigInt(x as number);
 const wrapTo = (t: T, v: bigint) => Number(BigInt.asIntN(t === 'int' ? 32 : 64, v));
 const cps = (x: string) => Array.from(x);
+/** Java's String.compareTo, by UTF-16 code unit (what Flink's comparisons do). */
 function cmpStr(a: string, b: string): number {
-  const x = cps(a).map((c) => c.codePointAt(0) as number);
-  const y = cps(b).map((c) => c.codePointAt(0) as number);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
-  return x.length - y.length;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.charCodeAt(i) - b.charCodeAt(i);
+  return a.length - b.length;
 }
 function compare(op: string, a: V, b: V): boolean | null {
   if (a === null || b === null) return null;
@@ -78,7 +77,8 @@ function refTimestamp(s: string): number | undefined {
   const m = /^(\d{4})-(\d\d?)-(\d\d?)(?: (\d\d?):(\d\d?):(\d\d?)(?:\.(\d{0,9}))?)?$/.exec(s);
   if (!m) return undefined;
   const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1, 7).map((x) => Number(x ?? 0)) as number[];
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h > 23 || mi > 59 || sec > 59) return undefined;
+  const midnight = h === 24 && mi === 0 && sec === 0 && !/[1-9]/.test(m[7] ?? '');
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || (h > 23 && !midnight) || mi > 59 || sec > 59) return undefined;
   const last = new Date(0);
   last.setUTCFullYear(y!, mo!, 0);
   const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
@@ -389,8 +389,16 @@ function refCall(e: Extract<Expr, { kind: 'call' }>, row: Row, s: Map<string, Fi
     case 'SQRT': return Math.sqrt(a as number);
     case 'GREATEST':
     case 'LEAST': {
-      const op = e.name === 'GREATEST' ? '>' : '<';
-      return args.reduce((best, v) => (compare(op, v, best) ? v : best));
+      // Flink orders these as Java's Double.compare: NaN largest, -0.0 before 0.0.
+      const key = (v: V): [number, number, number] =>
+        typeof v === 'number' && Number.isNaN(v) ? [1, 0, 0] : [0, Number(v), Object.is(v, -0) ? 0 : 1];
+      const cmpKeys = (x: V, y: V) => {
+        if (typeof x === 'string') return cmpStr(x, y as string);
+        const [a, b] = [key(x), key(y)];
+        return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2];
+      };
+      const sign = e.name === 'GREATEST' ? 1 : -1;
+      return args.reduce((best, v) => (cmpKeys(v, best) * sign > 0 ? v : best));
     }
     default:
       throw new Error(`reference interpreter lacks ${e.name}`);
@@ -417,8 +425,12 @@ function same(a: Outcome, b: Outcome): boolean {
 function normalize(ast: Expr): string {
   return JSON.stringify(ast, (key, v: unknown) => {
     if (key === 'span' || key === 'typeName') return undefined;
-    const n = v as { kind?: string; op?: string; left?: Expr; right?: Expr };
+    const n = v as { kind?: string; op?: string; left?: Expr; right?: Expr; target?: string; safe?: boolean; operand?: Expr };
     if (n && n.kind === 'binary' && n.op === '%') return { kind: 'call', name: 'MOD', args: [n.left, n.right] };
+    // The printer writes a string literal with characters beyond the BMP as CAST('…' AS STRING).
+    if (n && n.kind === 'cast' && n.target === 'string' && !n.safe && n.operand?.kind === 'literal' && n.operand.type === 'string') {
+      return n.operand;
+    }
     return v;
   });
 }

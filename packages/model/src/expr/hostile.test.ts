@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordSchema } from '../field';
-import { analyzeExpression, MAX_EXPRESSION_LENGTH, MAX_NESTING, MAX_TREE_HEIGHT, parseExpression } from './index';
+import { analyzeExpression, ExprEvalError, MAX_EXPRESSION_LENGTH, MAX_NESTING, MAX_TREE_HEIGHT, parseExpression } from './index';
 
 const schema: RecordSchema = [
   { name: 'a', type: 'int' },
@@ -117,5 +118,38 @@ describe('hostile input ends in a clear problem', () => {
     expect(r.evaluate?.({ s: 'abc(?=x)[^]\\\\u{1F600}$' })).toBe(true);
     expect(r.evaluate?.({ s: 'x' })).toBe(false);
     expect(rejects("REGEXP(s, '(?<')", 'EXPR_SYNTAX')).toMatch(/invalid regular expression/);
+  });
+});
+
+const TOKENS = [
+  'a', 's', '`a`', '`x`', 'NULL', 'TRUE', 'FALSE', '1', '0', '-1', '2.5', '1e3', "'x'", "''", "'2024-01-01'", "'%'",
+  '+', '-', '*', '/', '%', '||', '=', '<>', '!=', '<', '>=', 'AND', 'OR', 'NOT', 'IS', 'IN', 'BETWEEN', 'LIKE', 'ESCAPE',
+  'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CAST', 'TRY_CAST', 'AS', 'INT', 'STRING', 'TIMESTAMP', '(', ')', ',', 'FROM',
+  'FOR', 'UPPER', 'SUBSTRING', 'POSITION', 'TRIM', 'EXTRACT', 'YEAR', 'COALESCE', 'REGEXP', "'('", 'MOD', 'ROUND', "'",
+  '`', '--', '/*', '*/', ';', '.', '"',
+];
+
+describe('arbitrary input never throws', () => {
+  it('answers token soup and random text with a result, and evaluation only with EVAL_ERROR', () => {
+    const text = fc.oneof(
+      fc.array(fc.constantFrom(...TOKENS), { maxLength: 25 }).map((ts) => ts.join(' ')),
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+    );
+    const row = fc.record({ a: fc.oneof(fc.integer(), fc.constant(null)), s: fc.oneof(fc.string(), fc.constant(null)) });
+    fc.assert(
+      fc.property(text, row, (t, r) => {
+        const result = analyzeExpression(t, schema);
+        expect(result.ok).toBe(result.problems.length === 0);
+        for (const p of result.problems) expect(p.message).toMatch(/^line \d+, column \d+: /);
+        if (!result.evaluate) return;
+        try {
+          result.evaluate(r);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ExprEvalError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

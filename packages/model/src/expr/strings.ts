@@ -1,7 +1,7 @@
 /**
- * String functions with Flink's meaning. Flink measures and indexes strings in characters
- * (Unicode code points), JavaScript in UTF-16 code units; the two differ only for
- * characters outside the Basic Multilingual Plane, so each function takes a fast path
+ * String functions with Flink's meaning. Flink's CHAR_LENGTH, SUBSTRING and POSITION count
+ * characters (Unicode code points), JavaScript counts UTF-16 code units; the two differ only
+ * for characters outside the Basic Multilingual Plane, so each function takes a fast path
  * when the string has no surrogate pairs.
  */
 
@@ -20,23 +20,12 @@ export function charLength(s: string): number {
 }
 
 /**
- * Orders strings by code point, as Flink compares its UTF-8 bytes. Plain `<` on UTF-16
- * would put U+FF5E before U+1F600 the wrong way round.
+ * Orders strings as Flink's comparison operators and GREATEST/LEAST do, which (measured on
+ * Flink 2.0) is Java's String.compareTo: by UTF-16 code unit, so U+FF5E sorts after U+1F600.
+ * JavaScript's `<` on strings is exactly that order.
  */
 export function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (U+D800–DFFF) encode code points above U+FFFF, so they sort after U+E000–FFFF.
-      const xs = x >= 0xd800 && x <= 0xdfff;
-      const ys = y >= 0xd800 && y <= 0xdfff;
-      if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) return xs ? 1 : -1;
-      return x < y ? -1 : 1;
-    }
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -72,7 +72,8 @@ export const TIMESTAMP_FORMAT_HINT = "'yyyy-MM-dd', 'yyyy-MM-dd HH:mm:ss' or 'yy
 /**
  * Parses a timestamp the way CAST(string AS TIMESTAMP(3)) and Flink's implicit cast in
  * comparisons do, in UTC, truncating to milliseconds. As java.time's SMART resolver does,
- * a day past the end of its month becomes the month's last day. Undefined when invalid.
+ * a day past the end of its month becomes the month's last day, and 24:00:00 the next
+ * midnight. Undefined when invalid.
  */
 export function parseTimestamp(s: string): number | undefined {
   const m = TIMESTAMP_TEXT.exec(s);
@@ -85,7 +86,9 @@ export function parseTimestamp(s: string): number | undefined {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // SMART also reads 24:00:00 (nothing after it) as midnight at the end of the day.
+  const endOfDay = hour === 24 && minute === 0 && second === 0 && !/[1-9]/.test(m[7] ?? '');
+  if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return undefined;
   const last = month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] as number);
   if (day > last) day = last;
   return daysFromCivil(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;

@@ -16,9 +16,10 @@ describe('exprToFlinkSql', () => {
     expect(sql('`select` + `from`')).toBe('`select` + `from`');
   });
 
-  it('re-escapes string literals', () => {
+  it('re-escapes string literals, typing those beyond the BMP as STRING so Flink never pads them', () => {
     expect(sql("'it''s'")).toBe("'it''s'");
     expect(sql("''")).toBe("''");
+    expect(sql("'😀'")).toBe("CAST('😀' AS STRING)");
   });
 
   it('prints DOUBLE literals in exponent form so Flink reads DOUBLE, not DECIMAL', () => {

@@ -20,6 +20,8 @@ export function exprToFlinkSql(ast: Expr, schema?: RecordSchema): string {
   return printer(timestamps)(ast);
 }
 
+const SUPPLEMENTARY = /[\uD800-\uDFFF]/;
+
 export function quoteIdentifier(name: string): string {
   return `\`${name.replaceAll('`', '``')}\``;
 }
@@ -63,7 +65,10 @@ function printer(timestamps: Map<Expr, number> | undefined): (e: Expr) => string
         switch (e.type) {
           case 'string': {
             const ms = timestamps?.get(e);
-            return ms === undefined ? quoteString(e.value) : `TIMESTAMP '${formatTimestamp(ms)}'`;
+            if (ms !== undefined) return `TIMESTAMP '${formatTimestamp(ms)}'`;
+            // Flink types '😀' as CHAR(2) (UTF-16 units) but pads by characters, so it can come
+            // out as '😀 '; as a STRING it is never padded.
+            return SUPPLEMENTARY.test(e.value) ? `CAST(${quoteString(e.value)} AS STRING)` : quoteString(e.value);
           }
           case 'boolean':
             return e.value ? 'TRUE' : 'FALSE';
@@ -100,6 +105,8 @@ function printer(timestamps: Map<Expr, number> | undefined): (e: Expr) => string
         return parts.join(' ');
       }
       case 'cast':
+        // CAST('…' AS STRING) is how a literal is printed when it needs it; printing it once keeps output stable.
+        if (e.target === 'string' && !e.safe && e.operand.kind === 'literal' && e.operand.type === 'string') return print(e.operand);
         return `${e.safe ? 'TRY_CAST' : 'CAST'}(${print(e.operand)} AS ${flinkTypeName(e.target)})`;
       case 'extract':
         return `EXTRACT(${e.unit} FROM ${print(e.operand)})`;

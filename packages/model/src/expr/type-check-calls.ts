@@ -78,16 +78,18 @@ export function checkCall(c: Checker, node: CallExpr): Inferred {
     }
     case 'MOD': {
       const [a, b] = types as [ExprType, ExprType];
-      if (a === 'null' && b === 'null') return c.untypedNull(node.args[0] as Expr, 'MOD');
       const okA = c.expect(node.args[0] as Expr, a, isInteger, INTEGER[1], argLabel(name, 0, 2));
       const okB = c.expect(node.args[1] as Expr, b, isInteger, INTEGER[1], argLabel(name, 1, 2));
       if (!okA || !okB) return undefined;
       // Flink SQL (SQL:2003): the result has the type of the divisor.
-      return b === 'null' ? a : b;
+      return b;
     }
     case 'COALESCE':
     case 'GREATEST':
     case 'LEAST': {
+      // Flink cannot generate code for a bare NULL among GREATEST's or LEAST's arguments.
+      const bare = name === 'COALESCE' ? -1 : types.indexOf('null');
+      if (bare >= 0) return c.untypedNull(node.args[bare] as Expr, name);
       const t = c.common(name, node.args.map((n, i) => ({ node: n, type: types[i] as ExprType })));
       if (t === 'null') return c.untypedNull(node.args[0] as Expr, name);
       return t;

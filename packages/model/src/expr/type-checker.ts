@@ -116,10 +116,17 @@ export class Checker {
     return result;
   }
 
-  /** Requires a fixed operand type (NULL is accepted: the type gives it one). */
+  /**
+   * Requires an operand type. A bare NULL is refused, as Flink refuses it ("Illegal use of
+   * 'NULL'") everywhere but comparisons, IN, BETWEEN, CASE, COALESCE, NULLIF, IS NULL and CAST.
+   */
   expect(node: Expr, t: Inferred, ok: (t: FieldType) => boolean, what: string, where: string): boolean {
     if (t === undefined) return false;
-    if (t === 'null' || ok(t)) return true;
+    if (t === 'null') {
+      this.untypedNull(node, where);
+      return false;
+    }
+    if (ok(t)) return true;
     this.mismatch(node, `${where} needs ${what} but got ${t}`);
     return false;
   }
@@ -211,7 +218,6 @@ export class Checker {
       return a && b ? 'boolean' : undefined;
     }
     if (op === '||') {
-      if (lt === 'null' && rt === 'null') return this.untypedNull(node.left, 'both operands of ||');
       const a = this.expect(node.left, lt, (x) => x === 'string', 'strings', '||');
       const b = this.expect(node.right, rt, (x) => x === 'string', 'strings', '||');
       return a && b ? 'string' : undefined;
@@ -219,9 +225,10 @@ export class Checker {
     if (op === '=' || op === '<>' || op === '<' || op === '<=' || op === '>' || op === '>=') {
       return this.comparable(op, node.left, lt, node.right, rt) ? 'boolean' : undefined;
     }
-    if (lt === 'null' && rt === 'null') return this.untypedNull(node.left, `both operands of ${op}`);
-    const l = lt === 'null' ? rt : lt;
-    const r = rt === 'null' ? lt : rt;
+    if (lt === 'null') return this.untypedNull(node.left, `operator ${op}`);
+    if (rt === 'null') return this.untypedNull(node.right, `operator ${op}`);
+    const l = lt;
+    const r = rt;
     if (!isNumeric(l) || !isNumeric(r)) {
       return this.mismatch(node, `operator ${op} needs numbers but got ${show(lt)} and ${show(rt)}`);
     }
