@@ -5,6 +5,7 @@ import { useCallback, useState, type DragEvent } from 'react';
 import { useTheme } from '../../../ui/theme-store';
 import { toast } from '../../../ui/toast-store';
 import { kindInfo } from '../catalog/catalog';
+import { LiveJobOverlay } from '../live/live-job-overlay';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { cornerForCentre } from './add-node-at';
 import { KIND_MIME } from './drag-kind';
@@ -84,6 +85,7 @@ export function PipelineCanvas() {
           nodeBorderRadius={6}
         />
       </ReactFlow>
+      <LiveJobOverlay />
       {empty && (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="max-w-sm rounded-xl border border-dashed border-slate-300 bg-white/80 px-6 py-5 text-center text-sm text-slate-600 backdrop-blur dark:border-slate-700 dark:bg-slate-900/80 dark:text-slate-300">

@@ -5,6 +5,7 @@ import { CATEGORY_ACCENTS, NodeIcon } from '../catalog/node-icon';
 import { nodeSummary } from '../catalog/node-summary';
 import { nodeLabel } from '../document/design-document';
 import { IN_HANDLE, OUT_HANDLE } from '../document/edge-identity';
+import { NodeLiveMetrics } from '../live/node-live-metrics';
 import { useEditor } from '../store/editor-context';
 import { messageWithoutNode } from '../store/live-validation';
 import { handleOffset } from './auto-layout';
@@ -82,6 +83,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
           {summary}
         </p>
       )}
+      <NodeLiveMetrics id={id} category={info?.category} />
       {info?.outputs !== 'none' && <Handle id={OUT_HANDLE} type="source" position={Position.Right} className={HANDLE} aria-label={`Output of ${label}`} />}
     </div>
   );

@@ -1,5 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { LEVEL_STROKE, rate } from '../live/live-format';
+import { useEdgeLevel, useEdgeRate } from '../live/metrics-store';
 import { useEditor } from '../store/editor-context';
 import type { PipelineFlowEdge } from './document-to-flow';
 
@@ -8,10 +10,33 @@ function SchemaEdgeView({ id, source, sourceX, sourceY, targetX, targetY, source
   const schema = useEditor((s) => s.validation.schemas[source]);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const fields = schema?.map((f) => `${f.name}: ${f.type}`).join('\n');
+  // Live: coloured by the upstream node's backpressure, labelled with its output rate.
+  const level = useEdgeLevel(source);
+  const liveRate = useEdgeRate(source);
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? '!stroke-cyan-600 !stroke-2' : '!stroke-slate-400 dark:!stroke-slate-500'} interactionWidth={18} />
-      {schema && (
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={selected ? '!stroke-cyan-600 !stroke-2' : level ? '' : '!stroke-slate-400 dark:!stroke-slate-500'}
+        style={level && !selected ? { stroke: LEVEL_STROKE[level], strokeWidth: 2.5 } : undefined}
+        interactionWidth={18}
+      />
+      {level && liveRate !== undefined ? (
+        <EdgeLabelRenderer>
+          <div
+            className="nodrag nopan pointer-events-auto absolute rounded-full border bg-white px-2 py-0.5 font-mono text-[10px] font-medium shadow-sm dark:bg-slate-900"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: LEVEL_STROKE[level], color: LEVEL_STROKE[level] }}
+            title={`${rate(liveRate)} · upstream backpressure ${level}${fields ? `\n${fields}` : ''}`}
+            data-testid={`edge-live-${id}`}
+            data-level={level}
+            data-rate={liveRate}
+          >
+            {rate(liveRate)}
+          </div>
+        </EdgeLabelRenderer>
+      ) : schema && (
         <EdgeLabelRenderer>
           <div
             className="nodrag nopan pointer-events-auto absolute rounded-full border border-slate-200 bg-white px-2 py-0.5 text-[10px] font-medium text-slate-600 shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"

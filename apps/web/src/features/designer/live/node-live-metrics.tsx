@@ -1,0 +1,79 @@
+import { memo } from 'react';
+import type { NodeMetrics, PartitionMetrics } from '@weir/model';
+import { LEVEL_TEXT, compactNumber, duration, rate, watermark } from './live-format';
+import { useNodeLive, useNodePartitions } from './metrics-store';
+
+/** The lag of a source over its partitions: records summed, time the worst. */
+export function sourceLag(partitions: readonly PartitionMetrics[]): { records: number; ms: number | null } {
+  let records = 0;
+  let ms: number | null = null;
+  for (const p of partitions) {
+    records += p.lag;
+    if (p.lagMs !== null && (ms === null || p.lagMs > ms)) ms = p.lagMs;
+  }
+  return { records, ms };
+}
+
+function TimeBar({ m }: { m: NodeMetrics }) {
+  const busy = Math.min(100, m.busyTimeMsPerSecond / 10);
+  const bp = Math.min(100 - busy, m.backPressuredTimeMsPerSecond / 10);
+  return (
+    <div
+      className="flex h-1.5 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800"
+      role="img"
+      aria-label={`busy ${Math.round(busy)}%, back-pressured ${Math.round(bp)}%`}
+      title={`busy ${Math.round(busy)}% · back-pressured ${Math.round(bp)}% · idle ${Math.round(m.idleTimeMsPerSecond / 10)}%`}
+    >
+      <span className="bg-cyan-500" style={{ width: `${busy}%` }} />
+      <span className="bg-rose-500" style={{ width: `${bp}%` }} />
+    </div>
+  );
+}
+
+function PartitionLag({ id }: { id: string }) {
+  const partitions = useNodePartitions(id);
+  if (partitions.length === 0) return null;
+  const lag = sourceLag(partitions);
+  const detail = partitions.map((p) => `${p.topic}[${p.partition}]: ${p.lag} behind${p.lagMs !== null ? `, ${duration(p.lagMs)}` : ''}${p.idle ? ' (idle)' : ''}`).join('\n');
+  return (
+    <span data-testid={`live-lag-${id}`} data-lag={lag.records} title={detail} className="cursor-help">
+      lag {compactNumber(lag.records)}
+      {lag.ms !== null && ` · ${duration(lag.ms)}`}
+    </span>
+  );
+}
+
+/**
+ * A node's live strip: records in and out per second, a busy/backpressure bar, a source's
+ * lag (per partition on hover), and the watermark of windows and joins. Renders nothing
+ * without a running job; reads only its own node from the metrics store.
+ */
+function NodeLiveMetricsView({ id, category }: { id: string; category: string | undefined }) {
+  const m = useNodeLive(id);
+  if (!m) return null;
+  return (
+    <div
+      className="space-y-1 border-t border-slate-100 px-3 py-1.5 text-[11px] text-slate-600 dark:border-slate-800 dark:text-slate-300"
+      data-testid={`live-${id}`}
+      data-in={m.recordsInPerSecond}
+      data-out={m.recordsOutPerSecond}
+      data-backpressure={m.backpressure}
+    >
+      <div className="flex justify-between gap-2 font-mono tabular-nums">
+        <span title="records in per second">in {rate(m.recordsInPerSecond)}</span>
+        <span title="records out per second">out {rate(m.recordsOutPerSecond)}</span>
+      </div>
+      <TimeBar m={m} />
+      <div className="flex justify-between gap-2">
+        <span className={`font-semibold ${LEVEL_TEXT[m.backpressure]}`} title="backpressure (Flink's grading)">{m.backpressure}</span>
+        {category === 'source' && <PartitionLag id={id} />}
+        {(category === 'window' || category === 'join') && (
+          <span title="current watermark (UTC)">wm {m.currentWatermark === null ? '—' : watermark(m.currentWatermark)}</span>
+        )}
+        {m.errors > 0 && <span className="text-rose-600">{m.errors} errors</span>}
+      </div>
+    </div>
+  );
+}
+
+export const NodeLiveMetrics = memo(NodeLiveMetricsView);
