@@ -16,6 +16,7 @@ import {
   type FlinkLayout, type FlinkProcessName,
 } from './flink-layout';
 import { isReady, probeFlinkRest, probeSqlGateway } from './flink-probe';
+import { warmUpGateway } from './gateway-warmup';
 
 export interface StartFlinkOptions {
   dataDir: string;
@@ -305,6 +306,7 @@ async function launch(s: Settings, lease: Lease, names: readonly FlinkProcessNam
 }
 
 async function waitUntilReady(s: Settings, procs: Map<FlinkProcessName, LaunchedJava>): Promise<StackError | undefined> {
+  let warmup: Promise<void> | null = null;
   for (;;) {
     for (const [name, p] of procs) {
       if (p.hasExited()) {
@@ -312,8 +314,13 @@ async function waitUntilReady(s: Settings, procs: Map<FlinkProcessName, Launched
         return new StackError('EXITED', `Flink ${name} (pid ${p.pid}) exited during start (${exit.signal ?? `code ${exit.code}`})\n${logTails(s.layout, [name], 40)}`);
       }
     }
-    const ready = isReady(await probeFlinkRest(s.restUrl)) && (await probeSqlGateway(s.gatewayUrl)) !== undefined;
-    if (ready) return undefined;
+    const gateway = procs.has('sql-gateway') && (await probeSqlGateway(s.gatewayUrl)) !== undefined;
+    if (gateway && !warmup) warmup = warmUpGateway(s.gatewayUrl);
+    if (gateway && isReady(await probeFlinkRest(s.restUrl))) {
+      await Promise.race([warmup, sleep(Math.max(0, s.deadline - Date.now()))]);
+      return undefined;
+    }
+    if (!procs.has('sql-gateway') && isReady(await probeFlinkRest(s.restUrl))) return undefined;
     if (Date.now() >= s.deadline) {
       return new StackError('START_TIMEOUT', `Flink was not ready (REST ${s.restUrl}/overview with a TaskManager, gateway ${s.gatewayUrl}/v1/info) within ${s.timeoutMs} ms\n${logTails(s.layout, [...procs.keys()])}`);
     }
