@@ -19,11 +19,11 @@ export function useTestFlink(): () => FlinkHandle {
   let handle: FlinkHandle | null = null;
   beforeAll(async () => {
     const began = Date.now();
-    handle = await startFlink({ dataDir: join(REPO, '.weir-test', 'flink'), ...TEST_FLINK_PORTS, taskSlots: 4, timeoutMs: 300_000 });
+    handle = await startFlink({ dataDir: join(REPO, '.weir-test', 'flink'), ...TEST_FLINK_PORTS, taskSlots: 4, timeoutMs: 600_000 });
     process.stderr.write(handle.reused
       ? `[flink] reusing Flink at ${handle.restUrl}\n`
       : `[flink] started Flink ${handle.version} at ${handle.restUrl} in ${Date.now() - began} ms (JVMs to ready ${handle.startupMs} ms; logs ${handle.logDir})\n`);
-  }, 360_000);
+  }, 660_000);
   afterAll(async () => {
     await handle?.stop();
     handle = null;
