@@ -13,8 +13,9 @@ import { median, rate } from './lib/stats';
 import type { BenchContext, Workload } from './lib/workload';
 import { embeddedPipe } from './workloads/embedded-pipe';
 import { rawPipe } from './workloads/raw-pipe';
+import { searchWorkloads } from './search';
 
-const WORKLOADS: Workload[] = [rawPipe, embeddedPipe];
+const WORKLOADS: Workload[] = [rawPipe, embeddedPipe, ...searchWorkloads];
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 function log(message: string): void {

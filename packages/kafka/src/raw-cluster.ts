@@ -1,4 +1,5 @@
 import { parseBrokers } from './brokers';
+import { decodeFetchV11, type DecodedPartition } from './fetch-decoder';
 import { KafkaClientError } from './kafka-client-error';
 import type { CreateKafkaOptions } from './create-kafka';
 import {
@@ -258,10 +259,31 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
         topics: [{ topic, partitions: positions.map((p) => ({ partition: p.partition, fetchOffset: String(p.offset), maxBytes: opts.maxBytesPerPartition ?? 1024 * 1024 })) }],
         rackId: '',
       });
-      // kafkajs' own parse throws on the first partition error; the console handles them per partition.
-      const response = await sendTo<InternalFetchResponse>(b, { ...protocol, response: { decode: protocol.response.decode, parse: async (d) => d } });
       const from = new Map(positions.map((p) => [p.partition, p.offset]));
       const out: FetchedPartition[] = [];
+      if (protocol.request.apiVersion === 11) {
+        // Weir's own decoder (fetch-decoder.ts); errors come back per partition.
+        const decoded = await sendTo<DecodedPartition[]>(b, { ...protocol, response: { decode: async (raw: Buffer) => decodeFetchV11(raw, topic), parse: async (d) => d } });
+        for (const p of decoded) {
+          const start = from.get(p.partition) ?? 0;
+          let records = p.records;
+          // A fetch answers whole record batches, which may begin before the offset asked for.
+          if (records.length > 0 && records[0]!.offset < start) records = records.filter((r) => r.offset >= start);
+          out.push({
+            partition: p.partition,
+            errorCode: p.errorCode,
+            error: errorName(p.errorCode),
+            highWatermark: p.highWatermark,
+            lastStableOffset: p.lastStableOffset,
+            logStartOffset: p.logStartOffset,
+            records: p.errorCode === 0 ? records : [],
+            nextOffset: Math.max(start, p.lastOffset + 1),
+          });
+        }
+        return out;
+      }
+      // Older brokers: kafkajs' decoder, whose parse would throw on the first partition error.
+      const response = await sendTo<InternalFetchResponse>(b, { ...protocol, response: { decode: protocol.response.decode, parse: async (d) => d } });
       for (const t of response.responses) {
         if (t.topicName !== topic) continue;
         for (const p of t.partitions) {

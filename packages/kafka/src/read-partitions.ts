@@ -1,5 +1,5 @@
 import { KafkaClientError } from './kafka-client-error';
-import type { FetchOptions, RawCluster, RawRecord } from './raw-cluster';
+import type { FetchedPartition, FetchOptions, RawCluster, RawRecord } from './raw-cluster';
 
 export interface ReadRange {
   partition: number;
@@ -99,14 +99,23 @@ export async function readPartitions(raw: RawCluster, options: ReadPartitionsOpt
 
   async function leaderLoop(leader: number): Promise<void> {
     let failures = 0;
+    // The next fetch, sent before this one's records are handled so that the broker works
+    // while the handler does: positions only move forward, so they are known in advance.
+    let ahead: { partitions: number[]; response: Promise<FetchedPartition[]> } | null = null;
+    const aheadFrom = new Map<number, number>();
     while (!stopped()) {
       const mine = active().filter((p) => leaderOf.get(p.partition) === leader);
       if (mine.length === 0) return;
-      let fetched;
+      let fetched: FetchedPartition[];
       try {
-        fetched = await raw.fetch(leader, topic, mine.map((p) => ({ partition: p.partition, offset: p.position })), options);
+        const wanted = mine.map((p) => p.partition);
+        const reuse = ahead !== null && ahead.partitions.length === wanted.length && ahead.partitions.every((p, i) => p === wanted[i])
+          && mine.every((p) => p.position === aheadFrom.get(p.partition));
+        fetched = await (reuse ? ahead!.response : raw.fetch(leader, topic, mine.map((p) => ({ partition: p.partition, offset: p.position })), options));
+        ahead = null;
         failures = 0;
       } catch (err) {
+        ahead = null;
         if (++failures >= maxFailures) throw err;
         await sleep(Math.min(100 * 2 ** failures, 2000));
         await refreshLeaders(true).catch(() => {});
@@ -114,6 +123,21 @@ export async function readPartitions(raw: RawCluster, options: ReadPartitionsOpt
         continue;
       }
       if (stopped()) return;
+      if (fetched.every((f) => f.error === null)) {
+        const next: Array<{ partition: number; offset: number }> = [];
+        for (const p of mine) {
+          const f = fetched.find((x) => x.partition === p.partition);
+          const offset = f === undefined ? p.position : p.end === null ? f.nextOffset : Math.min(f.nextOffset, p.end);
+          if (p.end === null || offset < p.end) next.push({ partition: p.partition, offset });
+        }
+        if (next.length > 0) {
+          aheadFrom.clear();
+          for (const n of next) aheadFrom.set(n.partition, n.offset);
+          const response = raw.fetch(leader, topic, next, options);
+          response.catch(() => {});
+          ahead = { partitions: next.map((n) => n.partition), response };
+        }
+      }
       let moved = false;
       for (const f of fetched) {
         const st = parts.get(f.partition);
@@ -140,6 +164,7 @@ export async function readPartitions(raw: RawCluster, options: ReadPartitionsOpt
         if (stopped()) return;
       }
       if (moved) {
+        ahead = null;
         if (++failures >= maxFailures) throw new KafkaClientError('BROKER_UNREACHABLE', `The leaders of ${topic} keep moving; gave up after ${failures} attempts`);
         await sleep(Math.min(50 * 2 ** failures, 1000));
         await refreshLeaders(true).catch(() => {});

@@ -1,6 +1,7 @@
 import { analyzeExpression, ExprEvalError, referencedFields, type FieldType, type Problem, type RecordSchema } from '@weir/model';
 import type { RawRecord } from '@weir/kafka/raw-cluster';
 import { COERCE, DecodeError, type Coerce } from '@weir/runtime/codec/coerce';
+import { createFieldExtractor } from './json-fields';
 
 export const META = [
   { field: 'key', type: 'string' },
@@ -49,8 +50,8 @@ export type CompileResult = { ok: true; search: CompiledSearch } | { ok: false; 
 
 /**
  * Builds the predicate of a search: the expression type-checked against the value schema and
- * the message fields, compiled once to closures. Each message's value is parsed only when the
- * expression names a value field, and only the named fields are read and coerced.
+ * the message fields, compiled once to closures. A message's value is read only when the
+ * expression names a value field, and then only the named fields (json-fields.ts).
  */
 export function compileSearch(expression: string, valueSchema: RecordSchema): CompileResult {
   const { schema, metaNames } = searchSchema(valueSchema);
@@ -70,27 +71,20 @@ export function compileSearch(expression: string, valueSchema: RecordSchema): Co
   const offsetName = wants('offset') ? metaNames.offset : null;
   const timestampName = wants('timestamp') ? metaNames.timestamp : null;
   const readsValue = valueFields.length > 0;
+  const extract = createFieldExtractor(valueFields.map((f) => f.name));
   // One row object reused for every message: evaluation is synchronous and reads only these fields.
   const row: Record<string, unknown> = {};
   let notJson = false;
 
   function test(record: RawRecord, partition: number): Outcome {
     if (readsValue) {
-      let obj: Record<string, unknown> | null = null;
-      const value = record.value;
-      if (value !== null) {
-        try {
-          const parsed: unknown = JSON.parse(value.toString('utf8'));
-          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) obj = parsed as Record<string, unknown>;
-        } catch {
-          obj = null;
-        }
-      }
-      notJson = obj === null;
+      const values = record.value === null ? null : extract(record.value);
+      notJson = values === null;
       try {
         for (let i = 0; i < valueFields.length; i++) {
           const f = valueFields[i]!;
-          row[f.name] = obj !== null && Object.hasOwn(obj, f.name) ? f.coerce(obj[f.name], f.name) : null;
+          const v = values === null ? undefined : values[i];
+          row[f.name] = v === undefined ? null : f.coerce(v, f.name);
         }
       } catch (err) {
         if (err instanceof DecodeError) return EVAL_ERROR;
