@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LoginPage } from './features/auth/login-page';
 import { PipelinesPage } from './features/designer/pipelines-page';
+import { JobPage } from './features/jobs/job-page';
 import { JobsPage } from './features/jobs/jobs-page';
 import { KafkaPage } from './features/kafka/kafka-page';
 import type { RouteMatch } from './router/match-route';
@@ -31,5 +32,6 @@ export const ROUTES: ReadonlyArray<{ pattern: string; layout?: ShellLayout; rend
   { pattern: '/pipelines/new', layout: 'full', render: () => editor(null) },
   { pattern: '/pipelines/:id', layout: 'full', render: (m) => editor(m.params.id ?? null) },
   { pattern: '/jobs', render: () => <JobsPage /> },
+  { pattern: '/jobs/:id', render: (m) => <JobPage key={m.params.id} jobId={m.params.id ?? ''} /> },
   { pattern: '/kafka', render: () => <KafkaPage /> },
 ];
