@@ -12,6 +12,10 @@ export default defineConfig({
           include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // Property tests and generators run thousands of cases: on CI's 2 shared cores a
+          // default 5 s limit fails them for slowness, not for wrong answers. Timing is never
+          // asserted; benchmarks measure speed.
+          testTimeout: 60_000,
         },
       },
       {
