@@ -1,5 +1,6 @@
 // `weir run FILE [--engine embedded|flink] [--brokers HOST:PORT] [--pg URL]`: run a pipeline
 // on the embedded engine in this process (default) or on Flink, and wait for it; progress on stderr.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KafkaClientError, parseBrokers, waitForBroker } from '@weir/kafka';
 import { validateDocument, type MetricsSnapshot } from '@weir/model';
@@ -146,11 +147,12 @@ export async function run(args: string[]): Promise<number> {
 async function runJob(document: { name: string; nodes: { id: string; kind: string }[] }, brokers: string, pg: string | undefined): Promise<number> {
   const engine = createEmbeddedEngine({ mode: 'in-thread' });
   const deploy = {
-    // Named after the pipeline, so a second run resumes from committed offsets (startFrom: committed).
+    // Named after the pipeline, with a data directory of its own: a second run of the same
+    // pipeline resumes from its latest checkpoint (state and source positions).
     jobId: document.name,
     kafkaClusters: { default: { brokers } },
     ...(pg !== undefined ? { postgresConnections: { default: { url: pg } } } : {}),
-    dataDir: process.env.WEIR_DATA_DIR ?? '.weir',
+    dataDir: join(process.env.WEIR_DATA_DIR ?? '.weir', 'runs', document.name),
   };
   const compiled = engine.compile(document, deploy);
   if (!compiled.ok) {

@@ -3,6 +3,7 @@ import type { EmbeddedPlan } from '@weir/compiler';
 import type { MetricsSnapshot } from '@weir/model';
 import { PreviewRing, type PreviewRow } from '../sinks/preview-sink';
 import { MetricsHub } from './metrics-hub';
+import { CheckpointStore } from '../checkpoint/checkpoint-store';
 
 /** A job of the embedded engine: the Engine contract's Job plus the rows of its preview sinks. */
 export interface EmbeddedJob extends Job {
@@ -28,12 +29,16 @@ export class JobHandle implements EmbeddedJob {
   private readonly previews = new Map<string, PreviewRing>();
   private resolveDone!: (s: JobStatus) => void;
   private control: JobControl | null = null;
+  private readonly store: CheckpointStore | null;
 
   constructor(
     readonly id: string,
     plan: EmbeddedPlan,
     startedAt: number,
+    /** The deployment's data directory, where the job's runner keeps its checkpoint history. */
+    dataDir?: string,
   ) {
+    this.store = dataDir === undefined ? null : new CheckpointStore(dataDir, id);
     this.current = { state: 'CREATED', startedAt };
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     for (const op of plan.operators) {
@@ -62,10 +67,17 @@ export class JobHandle implements EmbeddedJob {
     return this.hub.latest();
   }
 
-  /** Checkpoints arrive with issue 5; until then a job has none. */
+  /** The history the job's runner keeps on disk (oldest first), plus the checkpoint in progress. */
   async checkpoints(): Promise<CheckpointRecord[]> {
-    return [];
+    const history = (await this.store?.history()) ?? [];
+    const inProgress = this.isEnded ? null : this.hub.latest()?.checkpoints.inProgress;
+    if (inProgress && !history.some((h) => h.id === inProgress.id)) {
+      history.push({ id: inProgress.id, time: inProgress.startedAt, durationMs: Math.max(0, Date.now() - inProgress.startedAt), sizeBytes: 0, outcome: 'IN_PROGRESS', kind: 'checkpoint' });
+    }
+    return history;
   }
+
+  private isEnded = false;
 
   previewRows(nodeId: string): PreviewRow[] {
     const ring = this.previews.get(nodeId);
@@ -88,6 +100,7 @@ export class JobHandle implements EmbeddedJob {
   }
 
   onDone(status: JobStatus): void {
+    this.isEnded = true;
     this.current = status;
     this.hub.end();
     this.resolveDone(status);

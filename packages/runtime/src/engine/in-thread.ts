@@ -7,7 +7,7 @@ import { JobHandle } from './embedded-job';
 /** Runs a job in the calling thread (`weir run`): the handle is fed directly by the runner. */
 export async function deployInThread(plan: EmbeddedPlan, deploy: DeployOptions, tuning: TuningInput = {}): Promise<JobHandle> {
   const startedAt = Date.now();
-  const handle = new JobHandle(deploy.jobId, plan, startedAt);
+  const handle = new JobHandle(deploy.jobId, plan, startedAt, deploy.dataDir);
   let runner: JobRunner;
   try {
     runner = createRunner();

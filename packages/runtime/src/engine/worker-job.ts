@@ -26,7 +26,7 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
 
 /** Runs a job in its own worker thread, so a busy job never stalls the caller's event loop. */
 export function deployInWorker(plan: EmbeddedPlan, deploy: DeployOptions, tuning: TuningInput = {}): JobHandle {
-  const handle = new JobHandle(deploy.jobId, plan, Date.now());
+  const handle = new JobHandle(deploy.jobId, plan, Date.now(), deploy.dataDir);
   const data: WorkerData = { plan, deploy, tuning };
   const worker = new Worker(BOOTSTRAP, { workerData: data, execArgv: workerExecArgv(process.execArgv), name: `weir job ${deploy.jobId}` });
   const stops: { resolve: (r: StopResult) => void; reject: (e: unknown) => void }[] = [];

@@ -19,6 +19,12 @@ export const RUNTIME_ERROR_CODES = [
   'STOP_TIMEOUT',
   'SAVEPOINTS_UNAVAILABLE',
   'WORKER_FAILED',
+  /** The checkpoint a job must resume from is missing or unreadable. */
+  'CHECKPOINT_MISSING',
+  /** A snapshot does not fit the operator it is restored into (the pipeline changed). */
+  'CHECKPOINT_INCOMPATIBLE',
+  /** Exactly-once: another instance of the job took over its transactional id. */
+  'PRODUCER_FENCED',
   'INTERNAL',
 ] as const;
 export type RuntimeErrorCode = (typeof RUNTIME_ERROR_CODES)[number];

@@ -1,24 +1,28 @@
 import type { KafkaSource } from '../source/kafka-source';
 
 /**
- * A consistent cut of the job, taken between two records: where every source stands.
- * Issue 5's checkpoints add operator state (Operator.snapshot()) taken at the same point.
+ * A consistent cut of the job, taken between two records: where every source stands and
+ * every operator's state at that same point.
  */
 export interface Barrier {
   id: number;
   time: number;
   /** Source node id → partition → next offset to read. */
   positions: Map<string, Map<number, number>>;
+  /** Operator node id → Operator.snapshot() (empty where the checkpointer keeps no state). */
+  operators: Record<string, unknown>;
 }
 
 /**
  * What happens once every row written before a barrier is acknowledged by every sink.
- * The job has one; today's delivers at-least-once by committing the source offsets.
+ * The job has one: by default a CheckpointCoordinator (checkpoint/), which writes the
+ * snapshot and then commits the offsets.
  */
 export interface Checkpointer {
   complete(barrier: Barrier): Promise<void>;
 }
 
+/** Commits source offsets through the sources' consumers (at-least-once). */
 export class OffsetCommitter implements Checkpointer {
   constructor(private readonly sources: ReadonlyMap<string, KafkaSource>) {}
 

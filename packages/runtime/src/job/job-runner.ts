@@ -6,7 +6,12 @@ import type { SinkHost } from '../sinks/sink';
 import { KafkaSource } from '../source/kafka-source';
 import type { RecordOrigin, SourceHost } from '../source/source-host';
 import { buildGraph, type Graph } from './build-graph';
-import { OffsetCommitter, type Checkpointer } from './checkpointer';
+import { OffsetCommitter, type Barrier, type Checkpointer } from './checkpointer';
+import { CheckpointCoordinator } from '../checkpoint/checkpoint-coordinator';
+import { CheckpointStore } from '../checkpoint/checkpoint-store';
+import { positionsFromJson, type CheckpointFile } from '../checkpoint/checkpoint-file';
+import { chooseRestorePoint } from '../checkpoint/restore-point';
+import { JobTransactions } from '../checkpoint/job-transactions';
 import type { GraphNode, NodeHost } from './graph-node';
 import { JobSinks } from './job-sinks';
 import { KafkaClients } from './kafka-clients';
@@ -37,6 +42,10 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   private errors: RecordErrors;
   private readonly accounting: TimeAccounting;
   private readonly checkpointer: Checkpointer;
+  private readonly coordinator: CheckpointCoordinator | null;
+  private readonly store: CheckpointStore;
+  /** Exactly-once only: the job's transactional producer. */
+  private readonly transactions: JobTransactions | null;
   private metrics: MetricsBuilder | null = null;
   private state: JobState = 'CREATED';
   private error: JobError | null = null;
@@ -58,11 +67,44 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     this.now = this.startedAt;
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.clients = new KafkaClients(options.deploy.kafkaClusters, `weir-${options.jobId}`, this.tuning.connectTimeoutMs);
-    this.sinks = new JobSinks(this.tuning, this.clients, options.deploy, this);
+    this.transactions = options.plan.settings.delivery === 'exactly-once' && options.checkpointer === undefined ? this.createTransactions() : null;
+    const transactions = this.transactions;
+    this.sinks = new JobSinks(this.tuning, this.clients, options.deploy, this, transactions === null ? null : () => transactions.sender);
     this.graph = buildGraph(options.plan, this, { sink: (op) => this.sinks.create(op), now: () => this.now });
     this.accounting = new TimeAccounting(this.graph.nodes.length, this.clock);
-    this.checkpointer = (options.checkpointer ?? ((s) => new OffsetCommitter(s)))(this.sources);
+    this.store = new CheckpointStore(options.deploy.dataDir, options.jobId, this.tuning.checkpointsRetained);
+    if (options.checkpointer !== undefined) {
+      this.coordinator = null;
+      this.checkpointer = options.checkpointer(this.sources);
+    } else {
+      const offsets = new OffsetCommitter(this.sources);
+      this.coordinator = new CheckpointCoordinator({
+        jobId: options.jobId, delivery: options.plan.settings.delivery, store: this.store, clock: this.clock,
+        commit: { commit: (b) => (transactions === null ? offsets.complete(b) : transactions.commit(b)) },
+        failOnCommitError: transactions !== null,
+      });
+      this.checkpointer = this.coordinator;
+    }
     this.errors = new RecordErrors(options.plan.settings.onError, null, this);
+  }
+
+  /**
+   * One transaction spans every Kafka write and offset of the job, so exactly-once needs
+   * its sources and Kafka sinks on one cluster.
+   */
+  private createTransactions(): JobTransactions {
+    const plan = this.options.plan;
+    const sources = plan.operators.flatMap((op) => (op.kind === 'source' ? [op] : []));
+    const clusters = new Set([
+      ...sources.map((op) => op.cluster),
+      ...plan.operators.flatMap((op) => (op.kind === 'sink' && op.sink === 'kafka' ? [op.cluster] : [])),
+    ]);
+    const cluster = [...clusters][0] ?? 'default';
+    if (clusters.size > 1) {
+      throw new RuntimeError('BAD_PLAN', `settings.delivery: exactly-once needs every Kafka source and sink on one cluster; this pipeline uses ${[...clusters].join(', ')}`);
+    }
+    const interval = this.tuning.commitIntervalMs ?? plan.settings.checkpointIntervalMs;
+    return new JobTransactions(this.clients.kafka(cluster, 'settings.delivery'), `${plan.settings.transactionalIdPrefix}.${cluster}`, interval, sources);
   }
 
   get id(): string {
@@ -96,6 +138,8 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
       this.errors = new RecordErrors(onError, await this.sinks.deadLetters(firstCluster, onError.topic), this);
     }
     await this.clients.connectProducers();
+    // Fences every older instance before the committed offsets are read to choose the snapshot.
+    await this.transactions?.begin();
     for (const { sink } of this.graph.sinks) await sink.open();
     for (const op of this.graph.sources) {
       const node = this.graph.byId.get(op.id) as GraphNode;
@@ -103,8 +147,10 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
       const source = new KafkaSource(op, node, this.clients.kafka(op.cluster, op.id), admin, this, this.tuning, this.clock);
       this.sources.set(op.id, source);
     }
-    for (const source of this.sources.values()) await source.prepare();
-    this.metrics = new MetricsBuilder(this.id, this.graph.nodes, [...this.sources.values()], this.accounting, this.clock);
+    const restored = await this.restore();
+    const positions = restored === null ? null : positionsFromJson(restored.positions);
+    for (const source of this.sources.values()) await source.prepare(positions?.get(source.id));
+    this.metrics = new MetricsBuilder(this.id, this.graph.nodes, [...this.sources.values()], this.accounting, this.clock, () => this.checkpointMetrics());
     if (this.stopping) return;
     this.setState('RUNNING');
     this.every(this.tuning.tickIntervalMs, () => this.tick());
@@ -114,6 +160,32 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
       if (this.stopping) return;
       await source.start();
     }
+  }
+
+  /** Picks the checkpoint to resume from, restores operator state from it, and returns it (null: a fresh start). */
+  private async restore(): Promise<CheckpointFile | null> {
+    if (this.coordinator === null) return null;
+    this.barrierId = await this.coordinator.init();
+    const groups = await Promise.all(this.graph.sources.map(async (op) => ({ topic: op.topic, groupId: op.groupId, admin: await this.clients.admin(op.cluster, op.id) })));
+    const file = await chooseRestorePoint(this.store, this.id, this.options.plan.settings.delivery === 'exactly-once', this.options.deploy.restoreFrom, groups);
+    if (file === null) return null;
+    for (const node of this.graph.nodes) {
+      if (node.op === null || !(node.id in file.operators)) continue;
+      try {
+        node.op.restore(file.operators[node.id]);
+      } catch (err) {
+        throw new RuntimeError('CHECKPOINT_INCOMPATIBLE', `node ${node.id}: checkpoint ${file.id} does not fit this operator: ${messageOf(err)}`, node.id, { cause: err });
+      }
+    }
+    this.restoredFrom = file.id;
+    return file;
+  }
+
+  /** The checkpoint this run resumed from (null: it started fresh). */
+  restoredFrom: number | null = null;
+
+  private checkpointMetrics() {
+    return this.coordinator?.metrics() ?? { lastCompleted: null, inProgress: null, completed: 0, failed: 0 };
   }
 
   // ---------------------------------------------------------------- the record path
@@ -204,12 +276,22 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   barrier(): Promise<void> {
     if (this.barrierRunning !== null) return this.barrierRunning;
     const positions = new Map([...this.sources].map(([id, s]) => [id, s.positions()]));
+    // Taken in the same synchronous step as the positions: no record can fall between them.
+    const operators: Record<string, unknown> = {};
+    if (this.coordinator !== null) {
+      for (const node of this.graph.nodes) if (node.op !== null) operators[node.id] = node.op.snapshot();
+    }
+    // Exactly-once: rows after the barrier wait for the next transaction.
+    const held = this.sinks.transactional;
+    for (const w of held) w.hold(w.appended);
     const acked = this.sinks.writers.map((w) => w.whenAcked(w.appended));
-    const barrier = { id: ++this.barrierId, time: this.clock(), positions };
+    const barrier: Barrier = { id: ++this.barrierId, time: this.clock(), positions, operators };
+    this.coordinator?.started(barrier);
     this.barrierRunning = Promise.all(acked)
       .then(() => this.checkpointer.complete(barrier))
       .finally(() => {
         this.barrierRunning = null;
+        for (const w of held) w.release();
       });
     return this.barrierRunning;
   }
@@ -298,6 +380,7 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   private async teardown(): Promise<void> {
     this.clearTimers();
     for (const { sink } of this.graph.sinks) await sink.close().catch(() => {});
+    await this.transactions?.close().catch(() => {});
     await this.clients.close();
   }
 

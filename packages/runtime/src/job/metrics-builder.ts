@@ -1,4 +1,4 @@
-import { backpressureLevel, type JobError, type JobState, type MetricsSnapshot, type NodeMetrics } from '@weir/model';
+import { backpressureLevel, type CheckpointMetrics, type JobError, type JobState, type MetricsSnapshot, type NodeMetrics } from '@weir/model';
 import type { KafkaSource } from '../source/kafka-source';
 import type { GraphNode } from './graph-node';
 import type { TimeAccounting } from './time-accounting';
@@ -15,6 +15,7 @@ export class MetricsBuilder {
     private readonly sources: readonly KafkaSource[],
     private readonly accounting: TimeAccounting,
     private readonly clock: () => number,
+    private readonly checkpoints: () => CheckpointMetrics = () => ({ lastCompleted: null, inProgress: null, completed: 0, failed: 0 }),
   ) {
     this.lastTime = clock();
     this.lastIn = nodes.map(() => 0);
@@ -52,7 +53,7 @@ export class MetricsBuilder {
       state,
       nodes,
       partitions: this.sources.flatMap((s) => s.partitionMetrics(now)),
-      checkpoints: { lastCompleted: null, inProgress: null, completed: 0, failed: 0 },
+      checkpoints: this.checkpoints(),
       progress: this.progress(state),
       error,
     };

@@ -30,6 +30,8 @@ export const TuningSchema = z.object({
   connectTimeoutMs: z.number().int().positive().default(10_000),
   /** Longest wait for sinks to flush when stopping. */
   stopTimeoutMs: z.number().int().positive().default(30_000),
+  /** Completed checkpoints kept on disk (the newest ones). */
+  checkpointsRetained: z.number().int().positive().default(3),
   /** Partitions of a sink or dead-letter topic Weir creates. */
   createdTopicPartitions: z.number().int().positive().default(3),
 });

@@ -48,7 +48,7 @@ interface OutMessage {
 export class DeadLetterWriter extends BufferedWriter<OutMessage> {
   constructor(
     private readonly topic: string,
-    private readonly producer: Producer,
+    private readonly producer: Pick<Producer, 'send'>,
     limits: BufferLimits,
     host: SinkHost,
   ) {

@@ -23,7 +23,7 @@ export class KafkaSink extends BufferedWriter<OutMessage> implements Sink {
 
   constructor(
     op: KafkaSinkOperator,
-    private readonly producer: Producer,
+    private readonly producer: Pick<Producer, 'send'>,
     limits: BufferLimits,
     host: SinkHost,
   ) {

@@ -60,6 +60,8 @@ export abstract class BufferedWriter<T> {
   private ackedCount = 0;
   private isFull = false;
   private failure: unknown = null;
+  /** Exactly-once: rows after this sequence number wait for the next transaction. */
+  private holdAt: number | null = null;
   private ackWaiters: { seq: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private drainWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
 
@@ -113,16 +115,37 @@ export abstract class BufferedWriter<T> {
     return new Promise((resolve, reject) => this.drainWaiters.push({ resolve, reject }));
   }
 
+  /**
+   * Sends nothing written after row `seq` until `release()`: the rows up to a checkpoint
+   * barrier belong to its transaction, those after it to the next one.
+   */
+  hold(seq: number): void {
+    this.holdAt = seq;
+  }
+
+  release(): void {
+    this.holdAt = null;
+    if (this.buffer.length > 0) this.pump();
+  }
+
+  /** Buffered rows that may be sent now. */
+  private sendable(): number {
+    if (this.holdAt === null) return this.buffer.length;
+    const sent = this.appendedCount - this.buffer.length;
+    return Math.min(this.buffer.length, Math.max(0, this.holdAt - sent));
+  }
+
   private pump(): void {
     const { batchSize, maxInFlight } = this.limits;
-    while (this.failure === null && this.buffer.length > 0 && this.inFlight < maxInFlight) {
+    while (this.failure === null && this.sendable() > 0 && this.inFlight < maxInFlight) {
+      const n = Math.min(this.sendable(), batchSize);
       let batch: T[];
-      if (this.buffer.length <= batchSize) {
+      if (this.buffer.length <= n) {
         batch = this.buffer;
         this.buffer = [];
       } else {
-        batch = this.buffer.slice(0, batchSize);
-        this.buffer = this.buffer.slice(batchSize);
+        batch = this.buffer.slice(0, n);
+        this.buffer = this.buffer.slice(n);
       }
       const flight: Flight = { endSeq: this.appendedCount - this.buffer.length, done: false };
       this.flights.push(flight);

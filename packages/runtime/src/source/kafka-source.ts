@@ -60,15 +60,23 @@ export class KafkaSource {
     return this.ended;
   }
 
-  /** Checks the topic and fixes where each partition starts (and, bounded, ends). */
-  async prepare(): Promise<void> {
+  /**
+   * Checks the topic and fixes where each partition starts (and, bounded, ends). `restored`:
+   * the positions of the checkpoint the job resumes from, which win over `startFrom`.
+   */
+  async prepare(restored?: ReadonlyMap<number, number>): Promise<void> {
     const { topic, groupId } = this.op;
     const topics = await this.admin.listTopics();
     if (!topics.includes(topic)) {
       throw new RuntimeError('TOPIC_NOT_FOUND', `kafka-source ${this.id}: topic ${topic} does not exist`, this.id);
     }
     const ranges = await retryKafka(() => resolvePartitionRanges(this.admin, topic, groupId, this.op.startFrom, this.op.bounded));
-    const states = ranges.map((r) => this.addPartition(r.partition, r.start, r.end, r.high));
+    const states = ranges.map((r) => {
+      const at = restored?.get(r.partition);
+      // Clamped into the log like any start; a bounded end never lies before the start.
+      const start = at === undefined ? r.start : Math.min(Math.max(at, r.low), r.high);
+      return this.addPartition(r.partition, start, r.end === null ? null : Math.max(start, r.end), r.high);
+    });
     // Only once all are known: finishing the last open partition ends the source.
     for (const st of states) if (st.end !== null && st.start >= st.end) this.finishPartition(st);
     const [committed] = await retryKafka(() => this.admin.fetchOffsets({ groupId, topics: [topic] }));
