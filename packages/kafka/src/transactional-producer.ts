@@ -108,7 +108,7 @@ export class TransactionalProducer {
       try {
         return await op();
       } catch (err) {
-        if (i + 1 >= attempts || !isConcurrentTransactions(err)) throw err;
+        if (i + 1 >= attempts || !(isConcurrentTransactions(err) || isCoordinatorMoving(err))) throw err;
         await new Promise((r) => setTimeout(r, backoff));
         backoff *= 2;
       }
@@ -123,6 +123,14 @@ export function isConcurrentTransactions(err: unknown): boolean {
   if (e.type === 'CONCURRENT_TRANSACTIONS') return true;
   if (typeof e.message === 'string' && /CONCURRENT_TRANSACTIONS|another operation in progress|concurrent transactions/i.test(e.message)) return true;
   return e.cause !== undefined && e.cause !== err && isConcurrentTransactions(e.cause);
+}
+
+/** The group or transaction coordinator is loading or moved (after a broker restart). */
+export function isCoordinatorMoving(err: unknown): boolean {
+  const e = err as { type?: unknown; message?: unknown } | null;
+  if (e === null || typeof e !== 'object') return false;
+  return e.type === 'NOT_COORDINATOR' || e.type === 'COORDINATOR_LOAD_IN_PROGRESS' || e.type === 'COORDINATOR_NOT_AVAILABLE' ||
+    (typeof e.message === 'string' && /not the correct coordinator|coordinator is (loading|not available)/i.test(e.message));
 }
 
 /** Another instance with the same transactional id started: this one must stop. */

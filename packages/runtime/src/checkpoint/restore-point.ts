@@ -1,5 +1,6 @@
 import type { Admin } from '@weir/kafka';
 import { RuntimeError } from '../errors/runtime-error';
+import { retryKafka } from '../source/retry-kafka';
 import { checkpointIdOfMetadata, type CheckpointFile } from './checkpoint-file';
 import type { CheckpointStore } from './checkpoint-store';
 
@@ -33,7 +34,7 @@ export async function chooseRestorePoint(
   if (!exactlyOnce) return store.latest(jobId);
   let id: number | null = null;
   for (const g of groups) {
-    const [committed] = await g.admin.fetchOffsets({ groupId: g.groupId, topics: [g.topic] });
+    const [committed] = await retryKafka(() => g.admin.fetchOffsets({ groupId: g.groupId, topics: [g.topic] }));
     for (const p of committed?.partitions ?? []) {
       const named = checkpointIdOfMetadata((p as { metadata?: string | null }).metadata);
       if (named !== null && (id === null || named > id)) id = named;

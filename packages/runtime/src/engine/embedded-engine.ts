@@ -4,6 +4,7 @@ import type { TuningInput } from '../job/tuning';
 import type { EmbeddedJob } from './embedded-job';
 import { deployInThread } from './in-thread';
 import { deployInWorker } from './worker-job';
+import { MAX_TRANSACTION_TIMEOUT_MS } from '../checkpoint/job-transactions';
 
 export interface EmbeddedEngineOptions {
   /** `worker` (default): each job in its own worker thread; `in-thread`: in the caller's thread (`weir run`). */
@@ -34,11 +35,19 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions = {}): Embed
       if (!result.ok) return { ok: false, problems: result.problems };
       if (result.target !== 'plan') throw new Error('internal: compile returned another target');
       const warnings = [...result.warnings];
-      if (result.plan.settings.delivery === 'exactly-once') {
-        warnings.push({
-          code: 'UNSUPPORTED_ON_ENGINE', field: 'settings.delivery',
-          message: 'settings: the embedded engine delivers at-least-once until its checkpoints land; this pipeline runs at-least-once',
-        });
+      const { delivery, checkpointIntervalMs } = result.plan.settings;
+      // A transaction stays open for a checkpoint interval plus the checkpoint, and after a
+      // crash until the job is back: Kafka must not abort it first (the same rule as on Flink).
+      if (delivery === 'exactly-once' && checkpointIntervalMs > MAX_TRANSACTION_TIMEOUT_MS / 2) {
+        return {
+          ok: false,
+          problems: [{
+            code: 'TRANSACTION_TIMEOUT_TOO_SHORT', field: 'settings.checkpointInterval',
+            message: `settings: checkpointInterval ${checkpointIntervalMs / 1000}s is too long for exactly-once on the embedded engine: ` +
+              `Kafka aborts a transaction after at most ${MAX_TRANSACTION_TIMEOUT_MS / 60_000} min, and one stays open for a checkpoint interval ` +
+              `plus the checkpoint and recovery; use ${MAX_TRANSACTION_TIMEOUT_MS / 120_000} min or less`,
+          }],
+        };
       }
       return { ok: true, plan: result.plan, warnings };
     },
