@@ -14,8 +14,9 @@ import type { BenchContext, Workload } from './lib/workload';
 import { embeddedPipe } from './workloads/embedded-pipe';
 import { rawPipe } from './workloads/raw-pipe';
 import { searchWorkloads } from './search';
+import { socketFanoutWorkload } from './socket-fanout';
 
-const WORKLOADS: Workload[] = [rawPipe, embeddedPipe, ...searchWorkloads];
+const WORKLOADS: Workload[] = [rawPipe, embeddedPipe, ...searchWorkloads, socketFanoutWorkload];
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 function log(message: string): void {
