@@ -8,7 +8,7 @@ import { testBrokers, uniqueName } from '@weir/kafka/testing';
 import { createEmbeddedEngine } from '@weir/runtime';
 import { createFlinkEngine, type FlinkEngine } from './index';
 import { canonicalRows, canonicalText } from './testing/canonical';
-import { readOutput, writeInput } from './testing/kafka-rows';
+import { createTopics, readOutput, writeInput } from './testing/kafka-rows';
 import { useTestFlink } from './testing/test-flink';
 
 /**
@@ -104,6 +104,9 @@ describe('the embedded engine and Flink write the same rows', () => {
       const inputTopic = (t: string) => `${run}.${name}.in.${t}`;
       await writeInput(testBrokers(), input, inputTopic);
       const docs = { embedded: retarget(doc, 'embedded', inputTopic), flink: retarget(doc, 'flink', inputTopic) };
+      const topics = (d: Doc) => d.nodes.filter((n) => n.kind === 'kafka-sink').map((n) => n.config.topic as string);
+      // Output topics made up front, as both engines would make them (3 partitions).
+      await createTopics(testBrokers(), [...topics(docs.embedded), ...topics(docs.flink)], 3);
       const [onEmbedded, onFlink] = await Promise.all([
         runOn(embedded, docs.embedded, `${run}-${name}-e`),
         runOn(flink, docs.flink, `${run}-${name}-f`),
@@ -112,7 +115,6 @@ describe('the embedded engine and Flink write the same rows', () => {
         .toEqual({ embedded: 'FINISHED', flink: 'FINISHED', error: null });
 
       const sinks = doc.nodes.filter((n) => n.kind === 'kafka-sink' || n.kind === 'postgres-sink');
-      const topics = (d: Doc) => d.nodes.filter((n) => n.kind === 'kafka-sink').map((n) => n.config.topic as string);
       const [outE, outF] = await Promise.all([readOutput(testBrokers(), topics(docs.embedded)), readOutput(testBrokers(), topics(docs.flink))]);
       for (const sink of sinks) {
         const of = (d: Doc) => d.nodes.find((n) => n.id === sink.id)?.config as { topic?: string; table?: string };

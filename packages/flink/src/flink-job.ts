@@ -74,10 +74,17 @@ export class FlinkJob implements Job {
   async stop(options: { savepoint?: boolean } = {}): Promise<StopResult> {
     if (this.ended) return { state: this.current.state, ...(this.savepoint ? { savepoint: this.savepoint } : {}) };
     this.stopRequested = true;
-    if (options.savepoint) {
-      this.savepoint = await this.ctx.rest.stopWithSavepoint(this.flinkJobId, this.ctx.savepointDir);
-    } else {
-      await this.ctx.rest.cancel(this.flinkJobId);
+    try {
+      if (options.savepoint) {
+        this.savepoint = await this.ctx.rest.stopWithSavepoint(this.flinkJobId, this.ctx.savepointDir);
+      } else {
+        await this.ctx.rest.cancel(this.flinkJobId);
+      }
+    } catch (err) {
+      // Flink refuses to stop a job that has just ended on its own: then the end stands.
+      const state = await this.ctx.rest.job(this.flinkJobId).then((j) => j.state, () => null);
+      this.stopRequested = false;
+      if (state === null || !isFlinkTerminal(state)) throw err;
     }
     const final = await this.done;
     return { state: final.state, ...(this.savepoint ? { savepoint: this.savepoint } : {}) };

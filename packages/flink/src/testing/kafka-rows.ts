@@ -7,15 +7,31 @@ export interface OutputRecord {
   value: string | null;
 }
 
-export async function writeInput(brokers: string, input: Record<string, unknown[]>, topicOf: (t: string) => string): Promise<void> {
-  const kafka = createKafka({ brokers });
-  const admin = kafka.admin();
+/**
+ * Creates topics, trying again when the broker has not yet made the new partitions known
+ * (a loaded single broker answers "does not host this topic-partition" for a moment).
+ */
+export async function createTopics(brokers: string, topics: readonly string[], partitions: number): Promise<void> {
+  const admin = createKafka({ brokers }).admin();
   await admin.connect();
   try {
-    await ensureTopics(admin, Object.keys(input).map((t) => ({ topic: topicOf(t), partitions: 1 })));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureTopics(admin, topics.map((topic) => ({ topic, partitions })));
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
   } finally {
     await admin.disconnect();
   }
+}
+
+export async function writeInput(brokers: string, input: Record<string, unknown[]>, topicOf: (t: string) => string): Promise<void> {
+  const kafka = createKafka({ brokers });
+  await createTopics(brokers, Object.keys(input).map(topicOf), 1);
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
