@@ -39,13 +39,13 @@ afterEach(() => {
 
 describe('App', () => {
   it('shows the navigation, the theme toggle and the Kafka status', async () => {
-    serve({ '/api/health': { status: 200, body: health } });
+    serve({ '/api/health': { status: 200, body: health }, '/api/jobs': { status: 200, body: { jobs: [] } } });
     open('/jobs');
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Pipelines', 'Jobs', 'Kafka', 'API reference']);
     expect(screen.getByRole('button', { name: /Switch to (dark|light) theme/ })).toBeTruthy();
     expect(await screen.findByRole('status', { name: 'Kafka connected' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'No jobs yet' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No jobs yet' })).toBeTruthy();
   });
 
   it('shows the cluster overview on the Kafka page', async () => {
