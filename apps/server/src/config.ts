@@ -20,7 +20,18 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL (leave it unset for SQLite under the data directory)' })
     .optional(),
+  WEIR_POSTGRES_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
 });
+
+/**
+ * The PostgreSQL that postgres-sink's `default` connection writes to when neither
+ * WEIR_POSTGRES_URL nor a PostgreSQL DATABASE_URL names one: the local server, so the
+ * Kafka → PostgreSQL template runs on a fresh machine.
+ */
+export const DEFAULT_SINK_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const ConfigSchema = z.object({
   port,
@@ -28,6 +39,8 @@ export const ConfigSchema = z.object({
   dataDir: z.string().min(1),
   kafkaBrokers: z.string().min(1).optional(),
   databaseUrl: z.string().min(1).optional(),
+  /** postgres-sink's `default` connection. */
+  sinkPostgresUrl: z.string().min(1),
   /** Directory of the built web app; the server answers without it, pointing at the build step. */
   webDir: z.string().min(1),
   /** Largest request body in bytes. */
@@ -78,6 +91,7 @@ export function loadConfig(
     dataDir: resolve(e.WEIR_DATA_DIR),
     kafkaBrokers: e.KAFKA_BROKERS,
     databaseUrl: e.DATABASE_URL,
+    sinkPostgresUrl: e.WEIR_POSTGRES_URL ?? e.DATABASE_URL ?? DEFAULT_SINK_POSTGRES_URL,
     ...overrides,
   });
 }

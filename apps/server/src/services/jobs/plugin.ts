@@ -18,8 +18,8 @@ export default fp<{ engines?: EngineEntry[] }>(
       engines: opts.engines ?? defaultEngines(),
       dataDir: app.config.dataDir,
       ...(app.config.kafkaBrokers ? { kafkaBrokers: app.config.kafkaBrokers } : {}),
-      // postgres-sink's `default` connection: Weir's own database when that is PostgreSQL.
-      ...(app.config.databaseUrl ? { postgresUrl: app.config.databaseUrl } : {}),
+      // postgres-sink's `default` connection (WEIR_POSTGRES_URL, else a PostgreSQL DATABASE_URL, else the local server).
+      postgresUrl: app.config.sinkPostgresUrl,
     });
     app.decorate('jobs', manager);
     app.addHook('onReady', async () => {
