@@ -16,6 +16,12 @@ export const TuningSchema = z.object({
   kafkaSinkMaxInFlight: z.number().int().positive().default(4),
   postgresSinkCapacity: z.number().int().positive().default(5_000),
   postgresSinkBatchSize: z.number().int().positive().default(1_000),
+  /**
+   * Consumer group session: after a crash the restarted job waits this long for the dead
+   * instance to leave the group (kafkajs has no static membership), so shorter than
+   * kafkajs's 30 s; batches are handled well within it and heartbeats continue under backpressure.
+   */
+  sessionTimeoutMs: z.number().int().positive().default(10_000),
   /** How often sources look for new partitions. */
   metadataMaxAgeMs: z.number().int().positive().default(5_000),
   maxBytesPerPartition: z.number().int().positive().default(1_048_576),

@@ -16,6 +16,7 @@ export interface SourceTuning {
   maxBytesPerPartition: number;
   maxBytes: number;
   maxWaitTimeInMs: number;
+  sessionTimeoutMs: number;
 }
 
 /**
@@ -96,6 +97,8 @@ export class KafkaSource {
       maxBytes: this.tuning.maxBytes,
       minBytes: 1,
       maxWaitTimeInMs: this.tuning.maxWaitTimeInMs,
+      sessionTimeout: this.tuning.sessionTimeoutMs,
+      heartbeatInterval: Math.max(500, Math.floor(this.tuning.sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
       retry: { retries: 5 },
     });

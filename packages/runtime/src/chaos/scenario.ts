@@ -1,0 +1,185 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CommittedProgress } from './committed-progress';
+import { chaosDocument, compareLines, expectedLines, isMalformed, outputLine, type ChaosPipeline } from './chaos-input';
+import { InputWriter } from './input-writer';
+import { JobProcess } from './job-process';
+import { readCommitted } from './read-committed';
+import { DEAD_LETTER_HEADERS } from '../sinks/dead-letter';
+
+/** Kills and restarts the broker the scenario runs against. */
+export interface BrokerControl {
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export interface ScenarioOptions {
+  name: string;
+  pipeline: ChaosPipeline;
+  delivery: 'exactly-once' | 'at-least-once';
+  records: number;
+  brokers: string;
+  workDir: string;
+  /** SIGKILLs of the job process, each at a random point after at least 20 % progress. */
+  kills?: number;
+  /** Pause an instance (SIGSTOP), start its replacement, resume the old one: it must be fenced. */
+  pause?: boolean;
+  /** Kill the broker (and restart it) once the job is past 20 %. */
+  broker?: BrokerControl;
+  /** Share of malformed records, dead-lettered. */
+  malformedRate?: number;
+  ratePerSecond?: number;
+  /** Longest wait for the job to commit everything after the last fault. */
+  timeoutMs?: number;
+  random?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  recordsIn: number;
+  recordsOut: number;
+  missing: number;
+  duplicates: number;
+  unexpected: number;
+  deadLetters: number | null;
+  /** Per fault: from the restart to the first commit past where the job stood. */
+  recoverMs: number[];
+  ok: boolean;
+  problems: string[];
+}
+
+export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
+  const log = o.log ?? (() => {});
+  const random = o.random ?? Math.random;
+  const malformedRate = o.malformedRate ?? 0;
+  const suffix = `${Date.now().toString(36)}-${Math.floor(random() * 1e6).toString(36)}`;
+  const name = `chaos-${o.name}-${suffix}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63);
+  const input = `${name}.in`;
+  const output = `${name}.out`;
+  const dlq = malformedRate > 0 ? `${name}.dlq` : null;
+  const settings: Record<string, unknown> = { delivery: o.delivery, ...(dlq !== null ? { onError: { policy: 'dead-letter', topic: dlq } } : {}) };
+  await mkdir(o.workDir, { recursive: true });
+  const file = join(o.workDir, `${name}.json`);
+  await writeFile(file, JSON.stringify(chaosDocument(name, o.pipeline, input, output, settings), null, 2));
+  const dataDir = join(o.workDir, 'data');
+  const problems: string[] = [];
+  const recoverMs: number[] = [];
+
+  const writer = new InputWriter(o.brokers, input, o.records, malformedRate);
+  await writer.open();
+  const total = writer.totalOffsets;
+  const progress = new CommittedProgress(o.brokers, `weir.${name}.src`, input);
+  const rate = o.ratePerSecond ?? Math.max(5_000, Math.round(o.records / 8));
+  // The broker scenario writes half before and half after the broker's restart, so no input write is caught by the kill.
+  const writing = o.broker === undefined ? writer.write(o.records, rate) : writer.write(Math.floor(o.records / 2), rate);
+  let job = new JobProcess(file, o.brokers, dataDir);
+  log(`${o.name}: job started (pid ${job.pid})`);
+
+  /** Starts a replacement and times it until it commits past `from`. */
+  const restart = async (from: number): Promise<void> => {
+    const began = Date.now();
+    job = new JobProcess(file, o.brokers, dataDir);
+    if (await progress.until((c) => c > from || c >= total, 120_000)) recoverMs.push(Date.now() - began);
+    else problems.push(`no progress within 120 s after restarting at ${from}/${total}`);
+  };
+
+  try {
+    const thresholds = Array.from({ length: o.kills ?? 0 }, () => 0.2 + random() * 0.6).sort((a, b) => a - b);
+    for (const t of thresholds) {
+      if (!(await progress.until((c) => c >= t * total, 120_000))) {
+        problems.push(`never reached ${Math.round(t * 100)} %: ${job.log()}`);
+        break;
+      }
+      job.signal('SIGKILL');
+      await job.exited;
+      const at = await progress.read();
+      log(`${o.name}: SIGKILL at ${at}/${total}`);
+      await restart(at);
+    }
+    if (o.pause === true) {
+      await progress.until((c) => c >= 0.2 * total, 120_000);
+      const old = job;
+      old.signal('SIGSTOP');
+      const at = await progress.read();
+      log(`${o.name}: SIGSTOP at ${at}/${total}`);
+      await restart(at);
+      await progress.until((c) => c >= Math.min(total, at + 0.1 * total), 60_000);
+      old.signal('SIGCONT');
+      const ended = await Promise.race([old.exited, new Promise<null>((r) => setTimeout(() => r(null), 90_000))]);
+      if (ended === null) {
+        problems.push('the resumed old instance did not stop');
+        old.signal('SIGKILL');
+      } else if (ended.code === 0) {
+        problems.push('the resumed old instance ended normally instead of being fenced');
+      } else if (!/PRODUCER_FENCED|fenced/i.test(old.log())) {
+        problems.push(`the resumed old instance failed, but not as fenced: ${old.log().split('\n').slice(-3).join(' / ')}`);
+      }
+    }
+    if (o.broker !== undefined) {
+      await writing;
+      await progress.until((c) => c >= 0.2 * total, 120_000);
+      const at = await progress.read();
+      await o.broker.kill();
+      log(`${o.name}: broker killed at ${at}/${total}`);
+      await new Promise((r) => setTimeout(r, 2_000));
+      await o.broker.restart();
+      const began = Date.now();
+      // The job fails or rides the outage out; either way it is restarted once it exits.
+      const exited = await Promise.race([job.exited, new Promise<null>((r) => setTimeout(() => r(null), 1_000))]);
+      if (exited !== null) {
+        await restart(at);
+      } else if (await progress.until((c) => c > at, 120_000)) {
+        recoverMs.push(Date.now() - began);
+      }
+      await writer.close();
+      await writer.open();
+      await writer.write(o.records, rate);
+    }
+    await writing;
+    // A job that failed (say, on the broker's loss) is restarted until everything is committed.
+    const deadline = Date.now() + (o.timeoutMs ?? 300_000);
+    while (!(await progress.until((c) => c >= total, 2_000))) {
+      if (Date.now() > deadline) {
+        problems.push(`committed ${progress.last}/${total} when the time ran out: ${job.log()}`);
+        break;
+      }
+      const exited = await Promise.race([job.exited, new Promise<null>((r) => setTimeout(() => r(null), 10))]);
+      if (exited !== null) {
+        log(`${o.name}: job exited (${exited.code ?? exited.signal}), restarting`);
+        await restart(progress.last);
+      }
+    }
+    job.signal('SIGTERM');
+    await Promise.race([job.exited, new Promise((r) => setTimeout(r, 30_000))]);
+    job.signal('SIGKILL');
+  } finally {
+    await writer.close();
+    await progress.close();
+  }
+
+  const out = await readCommitted(o.brokers, output, 120_000);
+  const lines = out.flatMap((m) => outputLine(o.pipeline, m.value) ?? []);
+  const cmp = compareLines(expectedLines(o.pipeline, o.records, malformedRate), lines);
+  let deadLetters: number | null = null;
+  if (dlq !== null) {
+    const letters = await readCommitted(o.brokers, dlq, 120_000);
+    deadLetters = letters.length;
+    const bad = Array.from({ length: o.records }, (_, i) => i).filter((i) => isMalformed(i, malformedRate)).length;
+    const H = DEAD_LETTER_HEADERS;
+    const offsets = new Set(letters.map((l) => `${l.headers[H.partition] ?? ''}:${l.headers[H.offset] ?? ''}`));
+    const wellFormed = letters.every((l) => l.headers[H.code] === 'DECODE_FAILED' && l.headers[H.topic] === input && l.headers[H.node] === 'src' &&
+      l.headers[H.partition] !== undefined && l.headers[H.offset] !== undefined && (l.headers[H.message] ?? '') !== '');
+    if (!wellFormed) problems.push('a dead letter without its headers (code DECODE_FAILED, node, source topic, partition, offset, message)');
+    if (o.delivery === 'exactly-once' ? letters.length !== bad : letters.length < bad) problems.push(`${letters.length} dead letters for ${bad} malformed records`);
+    if (offsets.size !== letters.length && o.delivery === 'exactly-once') problems.push('a record dead-lettered twice');
+    if (offsets.size < bad) problems.push(`${bad - offsets.size} malformed records not dead-lettered`);
+  }
+  const exact = o.delivery === 'exactly-once';
+  if (cmp.missing > 0) problems.push(`${cmp.missing} missing`);
+  if (cmp.unexpected > 0) problems.push(`${cmp.unexpected} results no offline computation gives`);
+  if (exact && cmp.duplicates > 0) problems.push(`${cmp.duplicates} duplicates`);
+  return {
+    scenario: o.name, recordsIn: o.records, recordsOut: lines.length, ...cmp, deadLetters, recoverMs, ok: problems.length === 0, problems,
+  };
+}
