@@ -1,20 +1,29 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClusterOverview, Health } from '@weir/protocol';
+import type { Health, KafkaClusterOverview, TopicList } from '@weir/protocol';
 import { App } from './app';
 import { useRouter } from './router/router-store';
 
 const health: Health = { status: 'ok', version: '0.1.0', uptimeSeconds: 12, kafka: { reachable: true } };
-const cluster: ClusterOverview = {
-  clusterId: 'c-1',
-  controller: 1,
-  brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092 }],
-  topicCount: 4,
-  topics: [
-    { name: 'clicks', partitions: 3, internal: false },
-    { name: 'orders', partitions: 3, internal: false },
-  ],
+// The Kafka page's answers (features/kafka): the connections, the cluster and its topics.
+const kafka = {
+  '/api/kafka/connections': { status: 200, body: { connections: [{ name: 'default', bootstrapServers: '127.0.0.1:9092', sasl: null, tls: { enabled: false, hasCa: false }, builtIn: true, createdAt: null, updatedAt: null }] } },
+  '/api/kafka/clusters/default': {
+    status: 200,
+    body: {
+      cluster: 'default', clusterId: 'c-1', controller: 1, brokers: [{ nodeId: 1, host: '127.0.0.1', port: 9092, rack: null, leaderPartitions: 6 }],
+      kafkaVersion: '4.1', features: {}, topicCount: 4, internalTopicCount: 2, partitionCount: 26, underReplicatedPartitions: 0, groupCount: 0,
+    } satisfies KafkaClusterOverview,
+  },
+  '/api/kafka/clusters/default/topics': {
+    status: 200,
+    body: {
+      topics: ['clicks', 'orders'].map((name) => ({ name, internal: false, partitions: 3, replicationFactor: 1, messages: 10, sizeBytes: 1000, produceRate: null, consumeRate: null, underReplicatedPartitions: 0 })),
+      sizes: { available: true, reason: null },
+      sampledAt: null,
+    } satisfies TopicList,
+  },
 };
 
 // The server is replaced by fixed answers: this checks what the shell renders from them.
@@ -49,7 +58,7 @@ describe('App', () => {
   });
 
   it('shows the cluster overview on the Kafka page', async () => {
-    serve({ '/api/health': { status: 200, body: health }, '/api/cluster': { status: 200, body: cluster } });
+    serve({ '/api/health': { status: 200, body: health }, ...kafka });
     open('/kafka');
     const topics = await screen.findByRole('table', { name: 'Topics' });
     expect(within(topics).getByText('orders')).toBeTruthy();
@@ -61,7 +70,7 @@ describe('App', () => {
   it('explains a Kafka failure with the server message and code', async () => {
     serve({
       '/api/health': { status: 200, body: { ...health, kafka: { reachable: false } } },
-      '/api/cluster': { status: 503, body: { error: { code: 'KAFKA_UNAVAILABLE', message: 'Kafka is unavailable: connection refused' } } },
+      '/api/kafka/clusters/default': { status: 503, body: { error: { code: 'KAFKA_UNAVAILABLE', message: 'Kafka is unavailable: connection refused' } } },
     });
     open('/kafka');
     const alert = await screen.findByRole('alert');

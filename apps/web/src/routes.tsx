@@ -3,7 +3,7 @@ import { LoginPage } from './features/auth/login-page';
 import { PipelinesPage } from './features/designer/pipelines-page';
 import { JobPage } from './features/jobs/job-page';
 import { JobsPage } from './features/jobs/jobs-page';
-import { KafkaPage } from './features/kafka/kafka-page';
+import { KAFKA_ROUTES } from './features/kafka/routes';
 import type { RouteMatch } from './router/match-route';
 import type { ShellLayout } from './shell/app-shell';
 import { Spinner } from './ui/spinner';
@@ -33,5 +33,5 @@ export const ROUTES: ReadonlyArray<{ pattern: string; layout?: ShellLayout; rend
   { pattern: '/pipelines/:id', layout: 'full', render: (m) => editor(m.params.id ?? null) },
   { pattern: '/jobs', render: () => <JobsPage /> },
   { pattern: '/jobs/:id', render: (m) => <JobPage key={m.params.id} jobId={m.params.id ?? ''} /> },
-  { pattern: '/kafka', render: () => <KafkaPage /> },
+  ...KAFKA_ROUTES,
 ];
