@@ -53,11 +53,17 @@ export class DesignerPage {
     await this.page.mouse.up();
   }
 
-  /** 'one row, left to right' when the nodes share a top and follow each other, else their positions. */
+  /**
+   * 'one row, left to right' when the nodes share a centre line and follow each other, else
+   * their boxes [x, y, width, height]. The centre, not the top: nodes differ in height (a
+   * running job's live metrics make its nodes taller than a node added since), and the
+   * layout lines them up on their middles.
+   */
   async rowOrder(ids: readonly string[]): Promise<string> {
     const boxes = await Promise.all(ids.map((id) => this.node(id).boundingBox()));
-    const ok = boxes.every((b, i) => b && Math.abs(b.y - boxes[0]!.y) < 2 && (i === 0 || b.x > boxes[i - 1]!.x + boxes[i - 1]!.width));
-    return ok ? 'one row, left to right' : JSON.stringify(boxes.map((b) => b && [Math.round(b.x), Math.round(b.y)]));
+    const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+    const ok = boxes.every((b, i) => b && Math.abs(middle(b) - middle(boxes[0]!)) < 2 && (i === 0 || b.x > boxes[i - 1]!.x + boxes[i - 1]!.width));
+    return ok ? 'one row, left to right' : JSON.stringify(boxes.map((b) => b && [b.x, b.y, b.width, b.height].map(Math.round)));
   }
 
   edge(from: string, to: string, port?: string): Locator {
