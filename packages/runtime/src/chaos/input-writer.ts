@@ -23,11 +23,19 @@ export class InputWriter {
     await this.producer.connect();
   }
 
-  /** Writes records up to `upTo` (of the total) at about `ratePerSecond`; the sentinels follow the last one. */
-  async write(upTo: number, ratePerSecond: number): Promise<void> {
+  /**
+   * Writes records up to `upTo` (of the total) at about `ratePerSecond`, never more than
+   * `allowed()` in all (the job's committed progress plus a margin, so that the input
+   * outlasts the faults); the sentinels follow the last record.
+   */
+  async write(upTo: number, ratePerSecond: number, allowed: () => Promise<number> = async () => Infinity): Promise<void> {
     const chunk = Math.max(100, Math.round(ratePerSecond / 10));
     const end = Math.min(upTo, this.total);
     while (this.written < end) {
+      if (this.written + chunk > (await allowed())) {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
       const began = Date.now();
       const to = Math.min(end, this.written + chunk);
       const records: InputRecord[] = [];

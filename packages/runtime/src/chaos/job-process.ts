@@ -10,6 +10,8 @@ const CLI = fileURLToPath(new URL('../../../../apps/cli/src/bin.ts', import.meta
 export class JobProcess {
   private readonly child: ChildProcess;
   private readonly tail: string[] = [];
+  /** Set before the scenario itself ends the process, so its exit is not taken for a failure. */
+  intentional = false;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(file: string, brokers: string, dataDir: string) {

@@ -10,7 +10,8 @@ import { chaosTable } from './chaos-table';
 import { runScenario, type BrokerControl, type ScenarioOptions, type ScenarioResult } from './scenario';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const PORT = 29092;
+/** Away from the ports other tools use (9092 `weir up`, 19092 the integration tests, 29092 others). */
+const PORT = 39092;
 
 type Spec = Omit<ScenarioOptions, 'brokers' | 'workDir' | 'broker' | 'log'> & { brokerKill?: boolean };
 
@@ -32,7 +33,12 @@ async function main(): Promise<number> {
   const only = process.env.CHAOS_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const options = { dataDir: join(REPO, '.weir-test', 'chaos-kafka'), port: PORT, controllerPort: PORT + 1, timeoutMs: 150_000 };
   let kafka: KafkaHandle = await startKafka({ ...options, fresh: true });
-  process.stderr.write(`chaos: Kafka at ${kafka.brokers}${kafka.reused ? ' (reused: the broker-kill scenarios need one this run started)' : ''}\n`);
+  if (kafka.reused) {
+    // Someone else's broker: this suite kills its broker, so it never borrows one.
+    process.stderr.write(`chaos: port ${PORT} is taken by a broker this run did not start; free it and run again\n`);
+    return 1;
+  }
+  process.stderr.write(`chaos: Kafka at ${kafka.brokers}\n`);
   const broker: BrokerControl = {
     async kill() {
       if (kafka.pid === undefined) throw new Error('the broker was not started by this run; it cannot be killed');

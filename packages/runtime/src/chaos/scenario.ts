@@ -72,14 +72,29 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const progress = new CommittedProgress(o.brokers, `weir.${name}.src`, input);
   const rate = o.ratePerSecond ?? Math.max(5_000, Math.round(o.records / 8));
   // The broker scenario writes half before and half after the broker's restart, so no input write is caught by the kill.
-  const writing = o.broker === undefined ? writer.write(o.records, rate) : writer.write(Math.floor(o.records / 2), rate);
-  let job = new JobProcess(file, o.brokers, dataDir);
+  const ahead = Math.max(1_000, Math.round(0.1 * total));
+  const allowed = async () => (await progress.read()) + ahead;
+  const writing = o.broker === undefined ? writer.write(o.records, rate, allowed) : writer.write(Math.floor(o.records / 2), rate);
+  let finishing = false;
+  let job: JobProcess;
+  /** Starts the job; when it exits by itself (it failed, say on the broker's loss), it is started again, as the server would. */
+  const start = (): JobProcess => {
+    const j = new JobProcess(file, o.brokers, dataDir);
+    job = j;
+    void j.exited.then((e) => {
+      if (j !== job || j.intentional || finishing) return;
+      log(`${o.name}: job exited (${e.code ?? e.signal}): ${j.log().split('\n').slice(-2).join(' / ')}; starting it again`);
+      start();
+    });
+    return j;
+  };
+  job = start();
   log(`${o.name}: job started (pid ${job.pid})`);
 
   /** Starts a replacement and times it until it commits past `from`. */
   const restart = async (from: number): Promise<void> => {
     const began = Date.now();
-    job = new JobProcess(file, o.brokers, dataDir);
+    start();
     if (await progress.until((c) => c > from || c >= total, 120_000)) recoverMs.push(Date.now() - began);
     else problems.push(`no progress within 120 s after restarting at ${from}/${total}`);
   };
@@ -91,6 +106,11 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         problems.push(`never reached ${Math.round(t * 100)} %: ${job.log()}`);
         break;
       }
+      if (progress.last >= total) {
+        problems.push(`the job finished before kill at ${Math.round(t * 100)} %`);
+        break;
+      }
+      job.intentional = true;
       job.signal('SIGKILL');
       await job.exited;
       const at = await progress.read();
@@ -100,6 +120,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     if (o.pause === true) {
       await progress.until((c) => c >= 0.2 * total, 120_000);
       const old = job;
+      old.intentional = true;
       old.signal('SIGSTOP');
       const at = await progress.read();
       log(`${o.name}: SIGSTOP at ${at}/${total}`);
@@ -125,31 +146,18 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       await new Promise((r) => setTimeout(r, 2_000));
       await o.broker.restart();
       const began = Date.now();
-      // The job fails or rides the outage out; either way it is restarted once it exits.
-      const exited = await Promise.race([job.exited, new Promise<null>((r) => setTimeout(() => r(null), 1_000))]);
-      if (exited !== null) {
-        await restart(at);
-      } else if (await progress.until((c) => c > at, 120_000)) {
-        recoverMs.push(Date.now() - began);
-      }
+      // The job rides the outage out, or fails and is started again by `start`.
+      if (await progress.until((c) => c > at, 180_000)) recoverMs.push(Date.now() - began);
+      else problems.push(`no progress within 180 s after the broker's restart: ${job.log()}`);
       await writer.close();
       await writer.open();
-      await writer.write(o.records, rate);
+      await writer.write(o.records, rate, allowed);
     }
     await writing;
-    // A job that failed (say, on the broker's loss) is restarted until everything is committed.
-    const deadline = Date.now() + (o.timeoutMs ?? 300_000);
-    while (!(await progress.until((c) => c >= total, 2_000))) {
-      if (Date.now() > deadline) {
-        problems.push(`committed ${progress.last}/${total} when the time ran out: ${job.log()}`);
-        break;
-      }
-      const exited = await Promise.race([job.exited, new Promise<null>((r) => setTimeout(() => r(null), 10))]);
-      if (exited !== null) {
-        log(`${o.name}: job exited (${exited.code ?? exited.signal}), restarting`);
-        await restart(progress.last);
-      }
+    if (!(await progress.until((c) => c >= total, o.timeoutMs ?? 300_000))) {
+      problems.push(`committed ${progress.last}/${total} when the time ran out: ${job.log()}`);
     }
+    finishing = true;
     job.signal('SIGTERM');
     await Promise.race([job.exited, new Promise((r) => setTimeout(r, 30_000))]);
     job.signal('SIGKILL');
