@@ -264,7 +264,8 @@ async function launch(s: Settings, lease: Lease, names: readonly FlinkProcessNam
   const classpath = await resolveFlinkClasspath({ ...(s.cacheDir ? { cacheDir: s.cacheDir } : {}), onLog: s.progress });
   writeConfig(s);
   const sizes = processSizes(s.memory);
-  s.progress(`Starting Flink ${FLINK_VERSION} (${names.join(', ')}; about ${sizes.total} MiB) with logs in ${l.logDir}`);
+  const mib = names.reduce((sum, n) => sum + (n === 'jobmanager' ? sizes.jobManager : n === 'taskmanager' ? sizes.taskManager : sizes.gateway), 0);
+  s.progress(`Starting Flink ${FLINK_VERSION} (${names.join(', ')}; about ${mib} MiB) with logs in ${l.logDir}`);
   const launchedAt = Date.now();
   const procs = new Map<FlinkProcessName, LaunchedJava>();
   try {
