@@ -121,7 +121,11 @@ describe('the audit log', () => {
       return UserLoginLinkResponseSchema.parse(res.json()).user.id;
     }
 
-    const mutating = routes.filter((r) => r.method !== 'GET' && !READ_ONLY_POSTS.has(key(r))).map(key).sort();
+    // The Kafka console's mutations need a live broker: their audit rows are asserted in
+    // routes/api/kafka/{connections.test,topics.int.test,groups.int.test}.ts.
+    const mutating = routes
+      .filter((r) => r.method !== 'GET' && !READ_ONLY_POSTS.has(key(r)) && !r.url.startsWith('/api/kafka/'))
+      .map(key).sort();
     expect(Object.keys(steps).sort(), 'a new mutating route needs a step here, and an audit row').toEqual(mutating);
 
     for (const [route, step] of Object.entries(steps)) {
