@@ -24,4 +24,14 @@ export class KafkaPage {
   async expectLoaded(): Promise<void> {
     await expect(this.overview).toBeVisible();
   }
+
+  /** Creates a topic through the dialog; the app then opens the topic's page. */
+  async createTopic(name: string, partitions: number): Promise<void> {
+    await this.page.getByRole('button', { name: 'Create topic' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel('Partitions', { exact: true }).fill(String(partitions));
+    await dialog.getByRole('button', { name: 'Create topic' }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(name);
+  }
 }

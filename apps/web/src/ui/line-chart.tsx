@@ -19,7 +19,8 @@ interface LineChartProps {
   height?: number;
 }
 
-const W = 640;
+// Wide enough that the labels keep about their size in a full-width card.
+const W = 1000;
 const PAD = { left: 52, right: 12, top: 10, bottom: 24 };
 const STROKES = ['stroke-cyan-600 dark:stroke-cyan-400', 'stroke-amber-500', 'stroke-violet-500', 'stroke-emerald-500', 'stroke-rose-500'];
 const FILLS = ['fill-cyan-600 dark:fill-cyan-400', 'fill-amber-500', 'fill-violet-500', 'fill-emerald-500', 'fill-rose-500'];
@@ -71,8 +72,8 @@ export function LineChart({ series, label, formatY = (v) => String(v), minSpanMs
             <text x={PAD.left - 6} y={sy(t) + 4} textAnchor="end" className="fill-slate-500 text-[11px] dark:fill-slate-400">{formatY(t)}</text>
           </g>
         ))}
-        {ticks(x, 4).map((t) => (
-          <text key={t} x={sx(t)} y={height - 6} textAnchor="middle" className="fill-slate-500 text-[11px] dark:fill-slate-400">{clock(t)}</text>
+        {ticks(x, 4).map((t, i) => (
+          <text key={t} x={sx(t)} y={height - 6} textAnchor={i === 0 ? 'start' : i === 4 ? 'end' : 'middle'} className="fill-slate-500 text-[11px] dark:fill-slate-400">{clock(t)}</text>
         ))}
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {series.map((s, i) => (

@@ -8,7 +8,7 @@ export function BrokerTable({ brokers, controller }: { brokers: readonly KafkaBr
           <th className="pb-2 font-medium">Node</th>
           <th className="pb-2 font-medium">Address</th>
           <th className="pb-2 text-right font-medium">Leads</th>
-          <th className="pb-2 font-medium">Role</th>
+          <th className="pb-2 pl-3 font-medium">Role</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

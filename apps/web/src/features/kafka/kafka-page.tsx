@@ -81,13 +81,12 @@ export function KafkaPage() {
               {data.underReplicatedPartitions} partitions have fewer in-sync replicas than replicas.
             </p>
           )}
-          <div className="grid grid-cols-1 gap-6 xl:grid-cols-4">
-            <Card title="Brokers" className="xl:col-span-1">
+          <div className="space-y-6">
+            <Card title="Brokers">
               <BrokerTable brokers={data.brokers} controller={data.controller} />
             </Card>
             <Card
               title={<span className="flex items-center gap-3">Topics <LiveBadge status={live} /></span>}
-              className="xl:col-span-3"
               actions={
                 <>
                   <label className="relative">

@@ -9,6 +9,7 @@ export interface SizesResult {
 
 // Sizes change slowly and cost a request per broker: one answer serves every list for this long.
 const CACHE_MS = 15_000;
+const MIN_REREAD_MS = 1000;
 
 /** Topic sizes from DescribeLogDirs on every broker (kafkajs has no such call; see @weir/kafka). */
 export function createTopicSizes(raw: RawCluster, now: () => number = Date.now) {
@@ -29,10 +30,16 @@ export function createTopicSizes(raw: RawCluster, now: () => number = Date.now) 
   }
 
   return {
-    get(): Promise<SizesResult> {
+    /** Sizes at most CACHE_MS old; read again sooner when `topic` is missing (made since the last read). */
+    async get(topic?: string): Promise<SizesResult> {
       const at = now();
       if (!cached || at - cached.at > CACHE_MS) cached = { at, result: read() };
-      return cached.result;
+      const result = await cached.result;
+      if (topic !== undefined && result.available && !result.sizes.has(topic) && at - cached.at > MIN_REREAD_MS) {
+        cached = { at, result: read() };
+        return cached.result;
+      }
+      return result;
     },
   };
 }

@@ -63,7 +63,7 @@ export async function topicDetail(clients: ClusterClients, topic: string, sample
   const [marks, configs, size] = await Promise.all([
     clients.raw.watermarks([topic]).then((m) => m.get(topic) ?? []),
     clients.call(`describe configs of ${topic}`, (admin) => describeTopicConfigs(admin, topic)),
-    sizes.get(),
+    sizes.get(topic),
   ]);
   const partitions = infos.map((i) => {
     const m = marks.find((x) => x.partition === i.partition) ?? { low: 0, high: 0 };

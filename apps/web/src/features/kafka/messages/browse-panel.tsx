@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BrowseQuery, BrowseResponse } from '@weir/protocol';
 import { ApiRequestError } from '../../../api/client';
 import { Button } from '../../../ui/button';
@@ -34,6 +34,13 @@ export function BrowsePanel({ cluster, topic, partitions }: { cluster: string; t
       setBusy(false);
     }
   }
+  // The newest messages as soon as the panel opens: what a person usually wants first.
+  useEffect(() => {
+    void read({ from: 'latest' });
+    // Only on opening; later reads are the person's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cluster, topic]);
+
   const start = () => {
     if (from === 'offset') return void read({ from, offset: Number(offset) });
     if (from === 'timestamp') {

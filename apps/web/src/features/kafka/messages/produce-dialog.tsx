@@ -58,7 +58,7 @@ export function ProduceDialog({ cluster, topic, partitions, onClose, onProduced 
           <label className="block text-sm font-medium">
             Partition
             <select className={`${CONTROL} mt-1 block w-full`} value={partition} onChange={(e) => setPartition(e.target.value)} aria-label="Partition">
-              <option value="">By key (Kafka's partitioner)</option>
+              <option value="">Automatic (by key)</option>
               {Array.from({ length: partitions }, (_, p) => <option key={p} value={p}>{p}</option>)}
             </select>
           </label>
