@@ -76,7 +76,8 @@ test.describe.serial('live job monitoring', () => {
     await expect(viewer.page.getByTestId('job-controls-reason')).toContainText('operator role');
     const refused = await viewer.context.request.post(`/api/jobs/${job.id}/stop`, { data: { savepoint: false }, headers: CSRF });
     expect(refused.status()).toBe(403);
-    expect((await (await api.get(`/api/jobs/${job.id}`)).json()).state).toBe('RUNNING');
+    // The refused stop left the job alone: it goes on to RUNNING (it may still be starting).
+    await expect.poll(async () => (await (await api.get(`/api/jobs/${job.id}`)).json()).state, { timeout: 60_000 }).toBe('RUNNING');
     await api.post(`/api/jobs/${job.id}/stop`, { data: { savepoint: false } });
   });
 
