@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorBodySchema, BrowseResponseSchema, ExportLineSchema, ProduceResponseSchema, type BrowseResponse } from '@weir/protocol';
+import { ApiErrorBodySchema, AuditResponseSchema, BrowseResponseSchema, ExportLineSchema, ProduceResponseSchema, type BrowseResponse } from '@weir/protocol';
 import type { TestApp, TestSession } from '../../../testing/test-app';
 import { kafkaTestApp, topicWith, uniqueName, type Fixture } from './kafka-test-kit';
 
@@ -98,6 +98,13 @@ describe('producing', () => {
     expect([partition, offset]).toEqual([2, PER_PARTITION]);
     const [m] = (await browse(`from=offset&offset=${offset}&partition=2&limit=1`)).messages;
     expect(m).toMatchObject({ key: { text: 'mine' }, value: { format: 'json' }, headers: [{ key: 'h', value: { text: 'v' } }] });
+
+    const admin = await t.login('admin');
+    const log = AuditResponseSchema.parse((await t.call(admin, { method: 'GET', url: '/api/audit?limit=20' })).json());
+    const entry = log.entries.find((e) => e.action === 'topic.produce' && e.target === `topic:default/${topic}`);
+    expect(entry).toMatchObject({ user: { name: operator.user.name }, details: { partition: 2, offset: PER_PARTITION } });
+    // The audit names what was written where, never the message itself.
+    expect(JSON.stringify(entry)).not.toContain('hello');
   });
 
   it('refuses a value that should be JSON and is not, saying where', async () => {
