@@ -1,18 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaGroupPage } from './pages/kafka-group-page';
+import { ADMIN_STATE_FILE, LOGIN_URL_FILE, REPO_ROOT } from './support/env';
 import { KafkaPage } from './pages/kafka-page';
 import { KafkaTopicPage } from './pages/kafka-topic-page';
 
-// playwright.config.ts starts `weir up --data-dir .weir-e2e`; its one-time admin link is in
-// .weir-e2e/login-url, and whichever spec spends it leaves the session in admin-state.json.
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DATA_DIR = `${ROOT}.weir-e2e/`;
-const LOGIN_URL_FILE = `${DATA_DIR}login-url`;
-const ADMIN_STATE_FILE = `${DATA_DIR}admin-state.json`;
+// The e2e server's data dir depends on its port (e2e/support/env.ts); globalSetup spends the
+// printed one-time link and leaves the admin session in ADMIN_STATE_FILE.
+const ROOT = REPO_ROOT;
 const SCREENSHOTS = `${ROOT}docs/screenshots/`;
 const BROKERS = process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.WEIR_E2E_KAFKA_PORT ?? 29092}`;
 const CSRF = { 'x-weir-csrf': '1' };
