@@ -180,6 +180,9 @@ async function runJob(document: { name: string; nodes: { id: string; kind: strin
   try {
     for await (const snapshot of job.metrics()) out(progressLine(snapshot, sources, sinks, Date.now() - started));
     const status = await job.done;
+    // A Kafka client of a job that failed on a lost broker can keep reconnecting after the
+    // job ended; it must not keep the finished run alive (the worker engine terminates its thread).
+    setTimeout(() => process.exit(), 5_000).unref();
     const final = job.latestMetrics();
     if (status.state === 'FAILED') {
       const e = status.error;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../../../apps/cli/src/bin.ts', import.meta.url));
@@ -14,7 +15,8 @@ export class JobProcess {
   intentional = false;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(file: string, brokers: string, dataDir: string) {
+  /** `logFile`: everything it prints is appended there too. */
+  constructor(file: string, brokers: string, dataDir: string, logFile?: string) {
     this.child = spawn(process.execPath, ['--import', 'tsx', CLI, 'run', file, '--brokers', brokers], {
       env: { ...process.env, WEIR_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,6 +27,13 @@ export class JobProcess {
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
+    if (logFile !== undefined) {
+      const out = createWriteStream(logFile, { flags: 'a' });
+      out.write(`--- pid ${String(this.child.pid)} started ${new Date().toISOString()}\n`);
+      this.child.stdout?.pipe(out, { end: false });
+      this.child.stderr?.pipe(out, { end: false });
+      this.child.on('exit', (code, signal) => out.end(`--- pid ${String(this.child.pid)} exited ${String(code ?? signal)} ${new Date().toISOString()}\n`));
+    }
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
   }
 

@@ -49,6 +49,13 @@ async function main(): Promise<number> {
       kafka = await startKafka({ ...options, fresh: false });
     },
   };
+  // Interrupted: the broker this run started goes with it.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      if (kafka.pid !== undefined) process.kill(kafka.pid, 'SIGTERM');
+      process.exit(130);
+    });
+  }
   const workDir = await mkdtemp(join(tmpdir(), 'weir-chaos-'));
   const results: ScenarioResult[] = [];
   try {

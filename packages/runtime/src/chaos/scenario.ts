@@ -79,7 +79,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   let job: JobProcess;
   /** Starts the job; when it exits by itself (it failed, say on the broker's loss), it is started again, as the server would. */
   const start = (): JobProcess => {
-    const j = new JobProcess(file, o.brokers, dataDir);
+    const j = new JobProcess(file, o.brokers, dataDir, join(o.workDir, `${name}.log`));
     job = j;
     void j.exited.then((e) => {
       if (j !== job || j.intentional || finishing) return;
@@ -137,6 +137,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         problems.push(`the resumed old instance failed, but not as fenced: ${old.log().split('\n').slice(-3).join(' / ')}`);
       }
     }
+    let rest: Promise<void> = Promise.resolve();
     if (o.broker !== undefined) {
       await writing;
       await progress.until((c) => c >= 0.2 * total, 120_000);
@@ -146,13 +147,14 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       await new Promise((r) => setTimeout(r, 2_000));
       await o.broker.restart();
       const began = Date.now();
+      await writer.close();
+      await writer.open();
+      rest = writer.write(o.records, rate, allowed);
       // The job rides the outage out, or fails and is started again by `start`.
       if (await progress.until((c) => c > at, 180_000)) recoverMs.push(Date.now() - began);
       else problems.push(`no progress within 180 s after the broker's restart: ${job.log()}`);
-      await writer.close();
-      await writer.open();
-      await writer.write(o.records, rate, allowed);
     }
+    await rest;
     await writing;
     if (!(await progress.until((c) => c >= total, o.timeoutMs ?? 300_000))) {
       problems.push(`committed ${progress.last}/${total} when the time ran out: ${job.log()}`);

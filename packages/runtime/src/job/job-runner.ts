@@ -380,8 +380,9 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   private async teardown(): Promise<void> {
     this.clearTimers();
     for (const { sink } of this.graph.sinks) await sink.close().catch(() => {});
-    await this.transactions?.close().catch(() => {});
-    await this.clients.close();
+    // A producer whose broker is gone can retry for minutes; the job's end must not wait on it.
+    await withTimeout(this.transactions?.close() ?? Promise.resolve(), this.tuning.stopTimeoutMs, 'the transactional producer did not close').catch(() => {});
+    await withTimeout(this.clients.close(), this.tuning.stopTimeoutMs, 'the Kafka clients did not close').catch(() => {});
   }
 
   private end(state: JobState): void {
