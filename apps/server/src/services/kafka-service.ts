@@ -45,7 +45,8 @@ export default fp<{ sampler?: { intervalMs?: number; historyMs?: number; maxGrou
 
     async function defaultClients() {
       if (!brokers) throw new ApiError(503, 'KAFKA_UNAVAILABLE', 'Kafka is unavailable: no brokers configured (KAFKA_BROKERS is not set).');
-      return (await console.cluster(DEFAULT_CONNECTION)).clients;
+      // Not console.cluster(): a health probe must not start the sampler.
+      return console.clients(DEFAULT_CONNECTION);
     }
 
     const service: KafkaService = {

@@ -107,6 +107,8 @@ export function createKafkaConsole(deps: KafkaConsoleDeps) {
   return {
     connections,
     cluster,
+    /** A connection's clients without starting its sampler (health probes, the summary route). */
+    clients: (name: string) => pool.get(name),
     samplerIntervalMs: samplerOptions.intervalMs,
 
     /** Whether Weir reaches a cluster with these settings (stored secrets fill in what the input leaves out). */

@@ -6,7 +6,8 @@ import { PageHeader } from '../../../shell/page-header';
 import { Badge } from '../../../ui/badge';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { ErrorNotice } from '../../../ui/error-notice';
-import { ArrowLeftIcon, PlusIcon } from '../../../ui/icons';
+import { Button } from '../../../ui/button';
+import { ArrowLeftIcon, PlusIcon, RefreshIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/spinner';
 import { toast } from '../../../ui/toast-store';
 import { deleteConnection, listConnections } from '../api/kafka-endpoints';
@@ -29,7 +30,14 @@ export function ConnectionsPage() {
       <PageHeader
         title="Connections"
         description="Kafka clusters the console and pipelines (kafka-source cluster) can use."
-        actions={<RoleButton role="admin" size="sm" variant="primary" onClick={() => setEditing('new')}><PlusIcon className="h-4 w-4" /> Add connection</RoleButton>}
+        actions={
+          <>
+            <Button size="sm" onClick={list.refresh} disabled={list.loading} aria-label="Refresh connections">
+              <RefreshIcon className={`h-4 w-4 ${list.loading ? 'animate-spin' : ''}`} /> Refresh
+            </Button>
+            <RoleButton role="admin" size="sm" variant="primary" onClick={() => setEditing('new')}><PlusIcon className="h-4 w-4" /> Add connection</RoleButton>
+          </>
+        }
       />
       {list.error && <ErrorNotice title="Cannot list the connections" message={list.error.message} code={list.error.code} />}
       {!list.data && !list.error && <Spinner label="Loading connections" />}

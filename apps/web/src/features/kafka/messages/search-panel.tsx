@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportQuery, SearchRange } from '@weir/protocol';
+import { MESSAGE_META_FIELDS, type ExportQuery, type SearchRange } from '@weir/protocol';
 import { useHasRole } from '../../auth/session-store';
 import { Button } from '../../../ui/button';
 import { DownloadIcon } from '../../../ui/icons';
@@ -8,6 +8,7 @@ import { compact, count, needsRole } from '../format';
 import { localInputToIso } from './bounded-window';
 import { CONTROL } from './browse-panel';
 import { MessageTable } from './message-table';
+import { parseSchemaLines, schemaToLines } from './schema-lines';
 import { SHOWN_MATCHES, useSearch } from './use-search';
 import { useSearchCheck } from './use-search-check';
 
@@ -35,6 +36,7 @@ export function SearchPanel({ cluster, topic, partitions }: { cluster: string; t
   const [time, setTime] = useState('');
   const [maxMatches, setMaxMatches] = useState('1000');
   const [maxSeconds, setMaxSeconds] = useState('');
+  const [schemaText, setSchemaText] = useState('');
   const canExport = useHasRole('operator');
   const search = useSearch();
   const { state } = search;
@@ -47,13 +49,16 @@ export function SearchPanel({ cluster, topic, partitions }: { cluster: string; t
     ...(from === 'timestamp' && localInputToIso(time) ? { timestamp: localInputToIso(time)! } : {}),
     ...(maxSeconds ? { maxSeconds: Number(maxSeconds) } : {}),
   };
-  const check = useSearchCheck(cluster, topic, { expression, range });
+  const given = parseSchemaLines(schemaText);
+  const schema = given.ok ? given.schema : null;
+  const check = useSearchCheck(cluster, topic, { expression, range, schema });
   const problems = check.result?.problems ?? [];
+  const blocked = problems.length > 0 || !given.ok;
   const running = state.phase === 'starting' || state.phase === 'running';
   const p = state.progress;
   const percent = p && p.total > 0 ? Math.min(100, Math.round((p.scanned / p.total) * 100)) : 0;
   const exportQuery: ExportQuery = {
-    expression, from, last: range.last, ...(range.partition !== null ? { partition: range.partition } : {}),
+    expression, from, last: range.last, ...(range.partition !== null ? { partition: range.partition } : {}), ...(schema ? { schema: JSON.stringify(schema) } : {}),
     ...(range.offset !== undefined ? { offset: range.offset } : {}), ...(range.timestamp ? { timestamp: range.timestamp } : {}),
     ...(range.maxSeconds ? { maxSeconds: range.maxSeconds } : {}),
   };
@@ -65,7 +70,7 @@ export function SearchPanel({ cluster, topic, partitions }: { cluster: string; t
         aria-label="Search messages"
         onSubmit={(e) => {
           e.preventDefault();
-          search.start({ cluster, topic, expression, range, maxMatches: Number(maxMatches) || 1000 });
+          search.start({ cluster, topic, expression, schema, range, maxMatches: Number(maxMatches) || 1000 });
         }}
       >
         <label className="block text-xs font-medium text-slate-600 dark:text-slate-300">
@@ -98,6 +103,29 @@ export function SearchPanel({ cluster, topic, partitions }: { cluster: string; t
             ))}
           </p>
         )}
+        <details className="text-xs text-slate-600 dark:text-slate-300">
+          <summary className="cursor-pointer">Value fields: {schema ? `${schema.length} given` : 'inferred'} — give them yourself</summary>
+          <div className="mt-2 flex items-start gap-3">
+            <textarea
+              className={`${CONTROL} h-24 w-72 font-mono`}
+              value={schemaText}
+              onChange={(e) => setSchemaText(e.target.value)}
+              placeholder={'amount double\ncategory string\nts timestamp'}
+              aria-label="Value fields"
+              spellCheck={false}
+            />
+            <div className="space-y-2">
+              <p>One field a line: its name and type (string, int, bigint, double, boolean, timestamp). Empty: inferred from the first messages of the range.</p>
+              {/* The check's schema is the value's fields followed by the message's four. */}
+              {check.result?.inferred && (
+                <Button size="sm" onClick={() => setSchemaText(schemaToLines(check.result!.schema.slice(0, -MESSAGE_META_FIELDS.length)))}>
+                  Start from the inferred fields
+                </Button>
+              )}
+              {!given.ok && <p role="alert" className="text-rose-700 dark:text-rose-300">{given.message}</p>}
+            </div>
+          </div>
+        </details>
         <div className="flex flex-wrap items-end gap-3">
           <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
             Range
@@ -141,13 +169,13 @@ export function SearchPanel({ cluster, topic, partitions }: { cluster: string; t
             Time budget (s)
             <input className={`${CONTROL} mt-1 block w-24`} type="number" min={1} max={3600} placeholder="none" value={maxSeconds} onChange={(e) => setMaxSeconds(e.target.value)} />
           </label>
-          {!running && <Button type="submit" variant="primary" size="sm" disabled={problems.length > 0}>Search</Button>}
+          {!running && <Button type="submit" variant="primary" size="sm" disabled={blocked}>Search</Button>}
           {running && <Button size="sm" variant="danger" onClick={search.cancel}>Cancel</Button>}
           {canExport ? (
             <a
-              href={problems.length > 0 ? undefined : exportUrl(cluster, topic, exportQuery)}
+              href={blocked ? undefined : exportUrl(cluster, topic, exportQuery)}
               download
-              aria-disabled={problems.length > 0}
+              aria-disabled={blocked}
               className="inline-flex h-8 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-slate-100 aria-disabled:pointer-events-none aria-disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
               title="Every match as JSON lines (no match limit)"
             >
