@@ -7,8 +7,8 @@ export interface SizesResult {
   reason: string | null;
 }
 
-// Sizes change slowly and cost a request per broker: one answer serves every list for this long.
-const CACHE_MS = 15_000;
+// A request per broker: one answer serves every page open for about one sampling interval.
+const CACHE_MS = 5_000;
 const MIN_REREAD_MS = 1000;
 
 /** Topic sizes from DescribeLogDirs on every broker (kafkajs has no such call; see @weir/kafka). */
