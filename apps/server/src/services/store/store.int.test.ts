@@ -35,7 +35,7 @@ describe('PostgreSQL schema', () => {
       await client.end();
       expect(versions.rows.map((r: { version: number }) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
       expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toEqual([
-        'audit_log', 'jobs', 'login_tokens', 'pipeline_versions', 'pipelines', 'schema_migrations', 'sessions', 'users',
+        'audit_log', 'jobs', 'kafka_connections', 'login_tokens', 'pipeline_versions', 'pipelines', 'schema_migrations', 'sessions', 'users',
       ]);
     } finally {
       await dropSchema(schema);
