@@ -211,7 +211,9 @@ export class KafkaSource {
     // Control records after the last message of the batch are read too.
     this.skipTo(st, Number(batch.lastOffset()) + 1);
     host.batchDone();
-    await heartbeat();
+    // A rebalance under way (a dead instance evicted from the group) is kafkajs's to handle:
+    // it rejoins and the GROUP_JOIN seek puts the consumer back where the job stands.
+    await heartbeat().catch(() => {});
   }
 
   /** Moves a partition past offsets that carry no records (up to its end), then checks whether it is done. */
