@@ -44,6 +44,8 @@ async function main(): Promise<number> {
       if (kafka.pid === undefined) throw new Error('the broker was not started by this run; it cannot be killed');
       process.kill(kafka.pid, 'SIGKILL');
       await new Promise((r) => setTimeout(r, 500));
+      // Drops this handle's lease, or the restarted broker would never be the last one and never stop.
+      await kafka.stop().catch(() => {});
     },
     async restart() {
       kafka = await startKafka({ ...options, fresh: false });
@@ -76,6 +78,13 @@ async function main(): Promise<number> {
     }
   } finally {
     await kafka.stop().catch(() => {});
+    if (kafka.pid !== undefined) {
+      try {
+        process.kill(kafka.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
   }
   process.stdout.write(`\n${chaosTable(results)}\n`);
   for (const r of results) if (!r.ok) process.stdout.write(`\n${r.scenario}:\n  ${r.problems.join('\n  ')}\n`);
