@@ -1,21 +1,4 @@
-/** Edit distance (Levenshtein), giving up once every path exceeds `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
+import { editDistance } from '../suggest';
 
 /**
  * The text after "unknown field `x`": the close candidates ("did you mean `amount`?"),
@@ -28,7 +11,7 @@ export function unknownFieldHint(name: string, fields: readonly string[]): strin
   const scored: { field: string; d: number }[] = [];
   if (name.length <= 200) {
     for (const field of fields) {
-      const d = field.toLowerCase() === name.toLowerCase() ? 0 : distance(name.toLowerCase(), field.toLowerCase(), limit);
+      const d = field.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name.toLowerCase(), field.toLowerCase(), limit);
       if (d <= limit) scored.push({ field, d });
     }
   }
