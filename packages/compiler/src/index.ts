@@ -2,6 +2,7 @@ export * from './compile';
 export * from './compile-options';
 export * from './embedded-plan';
 export * from './engine';
+export * from './metrics-hub';
 export * from './logical-plan';
 export * from './naming';
 export * from './postgres-table';

@@ -1,4 +1,4 @@
-import type { CheckpointRecord, Job, JobStatus, StopResult } from '@weir/compiler';
+import { MetricsHub, type CheckpointRecord, type Job, type JobStatus, type StopResult } from '@weir/compiler';
 import type { JobError, JobState, MetricsSnapshot } from '@weir/model';
 import type { ExternalIo } from './external-io';
 import { isFlinkError, javaErrorReason } from './flink-error';
@@ -9,7 +9,6 @@ import { buildSnapshot, emptyMemory, type MetricValues, type PollMemory, type So
 import { bindNodes, type NodeBinding } from './node-bindings';
 import type { FlinkRestClient } from './rest-client';
 import type { CheckpointingStats, JobDetails } from './rest-types';
-import { SnapshotHub } from './snapshot-hub';
 
 export interface FlinkJobContext {
   rest: FlinkRestClient;
@@ -27,7 +26,7 @@ export interface FlinkJobContext {
 export class FlinkJob implements Job {
   readonly done: Promise<JobStatus>;
   private current: JobStatus;
-  private readonly hub = new SnapshotHub();
+  private readonly hub = new MetricsHub();
   private resolveDone!: (s: JobStatus) => void;
   private memory: PollMemory = emptyMemory();
   private bindings: Map<string, NodeBinding> | null = null;

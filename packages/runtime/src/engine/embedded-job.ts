@@ -1,8 +1,6 @@
-import type { CheckpointRecord, Job, JobStatus, StopResult } from '@weir/compiler';
-import type { EmbeddedPlan } from '@weir/compiler';
+import { MetricsHub, type CheckpointRecord, type EmbeddedPlan, type Job, type JobStatus, type StopResult } from '@weir/compiler';
 import type { MetricsSnapshot } from '@weir/model';
 import { PreviewRing, type PreviewRow } from '../sinks/preview-sink';
-import { MetricsHub } from './metrics-hub';
 import { CheckpointStore } from '../checkpoint/checkpoint-store';
 
 /** A job of the embedded engine: the Engine contract's Job plus the rows of its preview sinks. */

@@ -9,7 +9,7 @@ interface Reader {
 }
 
 /**
- * Fans a job's snapshots out to any number of readers (Job.metrics()): each iterator gets
+ * Shared by every Engine (embedded and Flink). Fans a job's snapshots out to any number of readers (Job.metrics()): each iterator gets
  * every snapshot published after it started, and ends when the job ends. A reader that
  * falls far behind loses its oldest snapshots rather than growing without bound.
  */
