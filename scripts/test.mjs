@@ -30,7 +30,7 @@ async function typecheck() {
   const dirs = ['packages', 'apps']
     .flatMap((root) => readdirSync(root).map((d) => `${root}/${d}`))
     .filter((d) => existsSync(`${d}/tsconfig.json`));
-  for (const extra of ['e2e', 'bench']) if (existsSync(`${extra}/tsconfig.json`)) dirs.push(extra);
+  for (const extra of ['e2e', 'bench', 'chaos']) if (existsSync(`${extra}/tsconfig.json`)) dirs.push(extra);
   let failed = 0;
   const queue = [...dirs];
   const worker = async () => {

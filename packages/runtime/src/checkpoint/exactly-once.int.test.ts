@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createKafka } from '@weir/kafka';
 import { testBrokers, uniqueName } from '@weir/kafka/testing';
 import type { Field } from '@weir/model/field';
-import { readCommitted } from '../chaos/read-committed';
+import { readCommitted } from '../testing/read-committed';
 import { kafkaSource, nameOf, pipeline } from '../testing/documents';
 import { deployDocument, produce, waitFor, type InputMessage } from '../testing/kafka-io';
 import { checkpointIdOfMetadata } from './checkpoint-file';

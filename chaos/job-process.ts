@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../../../apps/cli/src/bin.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../apps/cli/src/bin.ts', import.meta.url));
 
 /**
  * `weir run FILE` as a child process, the way a user runs a pipeline: killing it is a real

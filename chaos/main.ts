@@ -9,7 +9,7 @@ import { startKafka, type KafkaHandle } from '@weir/stack';
 import { chaosTable } from './chaos-table';
 import { runScenario, type BrokerControl, type ScenarioOptions, type ScenarioResult } from './scenario';
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Away from the ports other tools use (9092 `weir up`, 19092 the integration tests, 29092 others). */
 const PORT = 39092;
 

@@ -4,8 +4,8 @@ import { CommittedProgress } from './committed-progress';
 import { chaosDocument, compareLines, expectedLines, isMalformed, outputLine, type ChaosPipeline } from './chaos-input';
 import { InputWriter } from './input-writer';
 import { JobProcess } from './job-process';
-import { readCommitted } from './read-committed';
-import { DEAD_LETTER_HEADERS } from '../sinks/dead-letter';
+import { readCommitted } from '@weir/runtime/testing/read-committed';
+import { DEAD_LETTER_HEADERS } from '@weir/runtime/sinks/dead-letter';
 
 /** Kills and restarts the broker the scenario runs against. */
 export interface BrokerControl {
