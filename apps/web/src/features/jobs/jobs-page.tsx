@@ -11,7 +11,7 @@ import { Spinner } from '../../ui/spinner';
 import { compactNumber, duration, LEVEL_TEXT, rate } from '../designer/live/live-format';
 import { Sparkline } from './charts/line-chart';
 import { JobStateBadge, uptimeMs } from './job-state-badge';
-import { useLiveRoom } from './live/live-socket';
+import { useLiveRoom } from '../../realtime/use-live-room';
 
 const SPARK = 120;
 

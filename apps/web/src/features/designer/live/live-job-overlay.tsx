@@ -4,7 +4,7 @@ import { JOB_EVENTS, jobRoom, type JobHistoryEvent, type JobSnapshotEvent } from
 import { listJobs } from '../../../api/job-endpoints';
 import { useResource } from '../../../api/use-resource';
 import { Link } from '../../../router/link';
-import { useLiveRoom } from '../../jobs/live/live-socket';
+import { useLiveRoom } from '../../../realtime/use-live-room';
 import { useEditor } from '../store/editor-context';
 import { CheckpointIndicator } from './checkpoint-indicator';
 import { useLiveMetrics } from './metrics-store';
@@ -33,7 +33,7 @@ function LiveFeed({ job }: { job: JobRecord }) {
       className="pointer-events-auto absolute top-3 left-1/2 z-10 flex -translate-x-1/2 items-center gap-3 rounded-full border border-slate-200 bg-white/90 px-4 py-1.5 text-xs shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/90"
     >
       <span className={`font-semibold ${status.state === 'live' ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500'}`}>
-        {status.state === 'live' ? '● Live' : status.state === 'error' ? `Live view unavailable: ${status.message}` : 'Connecting…'}
+        {status.state === 'live' ? '● Live' : status.state === 'error' || status.state === 'closed' ? `Live view unavailable: ${status.message}` : 'Connecting…'}
       </span>
       <CheckpointIndicator />
       <Link to={`/jobs/${job.id}`} className="font-medium text-cyan-700 hover:underline dark:text-cyan-400">

@@ -1,13 +1,14 @@
 import type { MetricsSnapshot } from '@weir/model';
 import { JOB_EVENTS, jobRoom, type JobHistoryEvent, type JobHistoryPoint, type JobSnapshotEvent } from '@weir/protocol/live-jobs';
 import { useState } from 'react';
-import { useLiveRoom, type RoomStatus } from './live-socket';
+import type { LiveStatus } from '../../../realtime/live-socket';
+import { useLiveRoom } from '../../../realtime/use-live-room';
 
 /** Seconds of history the job page keeps (the server's ring holds as many). */
 export const PAGE_HISTORY = 1800;
 
 export interface JobLive {
-  status: RoomStatus;
+  status: LiveStatus;
   points: JobHistoryPoint[];
   latest: MetricsSnapshot | null;
 }
