@@ -6,3 +6,4 @@ export { DEAD_LETTER_HEADERS } from './sinks/dead-letter';
 export { RUNTIME_ERROR_CODES, RuntimeError, isRuntimeError, type RuntimeErrorCode } from './errors/runtime-error';
 export { TuningSchema, type Tuning, type TuningInput } from './job/tuning';
 export type { Barrier, Checkpointer } from './job/checkpointer';
+export { lastRun, describeLastRun, type LastRun } from './checkpoint/last-run';

@@ -62,6 +62,21 @@ describe('weir run against a real broker', () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
+  it('runs a bounded pipeline that finished again as a new run from its startFrom, and says so', async () => {
+    const brokers = testBrokers();
+    const topic = uniqueName('cli-rerun');
+    await fill(brokers, topic, 100);
+    // startFrom is earliest here, so a new run rereads the topic; resuming the finished run would read nothing.
+    const file = documentFile(topic.toLowerCase(), topic, true);
+    const first = await weir(['run', file, '--brokers', brokers]);
+    expect(first.status, first.stderr).toBe(0);
+    const again = await weir(['run', file, '--brokers', brokers]);
+    expect(again.stderr, again.stderr).toMatch(/its last run read all its input and finished \(checkpoint \d+, /);
+    expect(again.stderr, again.stderr).toContain('this is a new run');
+    expect(again.stderr, again.stderr).toContain('100 records read, 50 written');
+    expect(again.status, again.stderr).toBe(0);
+  });
+
   it('names a missing topic and exits 1', async () => {
     const brokers = testBrokers();
     const topic = uniqueName('cli-missing');

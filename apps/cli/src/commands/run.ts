@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { KafkaClientError, parseBrokers, waitForBroker } from '@weir/kafka';
 import { validateDocument, type MetricsSnapshot } from '@weir/model';
 import { runOnFlink } from '@weir/flink';
-import { createEmbeddedEngine, type EmbeddedJob } from '@weir/runtime';
+import { createEmbeddedEngine, describeLastRun, lastRun, type EmbeddedJob } from '@weir/runtime';
 import { formatProblem, readDocument } from './validate';
 
 export const summary = 'Run a pipeline (embedded engine in this process, or Flink) and wait for it';
@@ -164,6 +164,9 @@ async function runJob(document: { name: string; nodes: { id: string; kind: strin
   const sinks = document.nodes.filter((n) => n.kind.endsWith('-sink')).map((n) => n.id);
   const started = Date.now();
   out(`weir run: ${document.name}: starting on the embedded engine (Kafka ${brokers})`);
+  // Resumed or new: a finished bounded run is not resumed (its state would drop every later record as late).
+  const previous = describeLastRun(document.name, await lastRun(deploy.dataDir, deploy.jobId).catch(() => null));
+  if (previous !== null) out(`weir run: ${previous}`);
   const job: EmbeddedJob = await engine.deploy(compiled.plan, deploy);
   let interrupted = false;
   const onSignal = () => {

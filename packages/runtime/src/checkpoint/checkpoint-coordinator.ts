@@ -60,7 +60,8 @@ export class CheckpointCoordinator implements Checkpointer {
     this.inProgress = { id: barrier.id, startedAt: barrier.time };
     const file: CheckpointFile = {
       format: 'weir-checkpoint', version: 1, jobId, id: barrier.id, time: barrier.time, delivery,
-      positions: positionsToJson(barrier.positions), operators: barrier.operators,
+      positions: positionsToJson(barrier.positions), operators: barrier.operators, counters: barrier.counters,
+      ...(barrier.finished ? { finished: true } : {}),
     };
     let size = 0;
     try {

@@ -3,6 +3,11 @@ import { z } from 'zod';
 /** Partition → next offset to read, as JSON keeps it (object keys are strings). */
 const PositionsSchema = z.record(z.string(), z.record(z.string(), z.number().int().nonnegative()));
 
+const count = z.number().int().nonnegative();
+/** A node's totals at the barrier: what the state and positions of the checkpoint account for. */
+export const NodeCountersSchema = z.object({ recordsIn: count, recordsOut: count, lateRecords: count, errors: count });
+export type NodeCounters = z.infer<typeof NodeCountersSchema>;
+
 /**
  * One checkpoint on disk: where every source stood and every operator's state, taken at
  * the same point between two records. Written once, never changed.
@@ -19,6 +24,17 @@ export const CheckpointFileSchema = z.object({
   positions: PositionsSchema,
   /** Operator node id → its Operator.snapshot(). */
   operators: z.record(z.string(), z.unknown()),
+  /**
+   * Node id → its totals at the barrier. A restored job counts on from them, so its totals
+   * agree with its output across restarts (records replayed after a crash are not counted
+   * twice). Absent in checkpoints of older versions: counting starts at zero.
+   */
+  counters: z.record(z.string(), NodeCountersSchema).optional(),
+  /**
+   * The last checkpoint of a bounded run that read all its input (the job FINISHED). The next
+   * run of the job is a new run (as a resubmitted Flink batch job): it does not resume this state.
+   */
+  finished: z.boolean().optional(),
 });
 export type CheckpointFile = z.infer<typeof CheckpointFileSchema>;
 

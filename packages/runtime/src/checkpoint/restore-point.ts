@@ -47,3 +47,15 @@ export async function chooseRestorePoint(
   }
   return file;
 }
+
+/**
+ * A bounded run that read all its input ends with a `finished` checkpoint: every window
+ * fired at a watermark of +∞. Resuming it would restore that watermark and drop every later
+ * record as late, so the next run starts anew — a new run, as a resubmitted Flink batch job
+ * is a new job: sources start from their `startFrom` (by default the committed offsets,
+ * so the records written since are read), with empty state. A checkpoint named
+ * explicitly (`restoreFrom`) is resumed as asked.
+ */
+export function startsAnew(file: CheckpointFile, restoreFrom: string | undefined): boolean {
+  return file.finished === true && restoreFrom === undefined;
+}

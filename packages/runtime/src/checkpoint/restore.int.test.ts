@@ -6,6 +6,7 @@ import { testBrokers, uniqueName } from '@weir/kafka/testing';
 import type { Field } from '@weir/model/field';
 import { kafkaSource, nameOf, pipeline } from '../testing/documents';
 import { deployDocument, produce, waitFor, type InputMessage } from '../testing/kafka-io';
+import { lastRun } from './last-run';
 
 const T0 = Date.UTC(2026, 0, 1);
 const SCHEMA: Field[] = [{ name: 'k', type: 'string' }, { name: 'v', type: 'int' }, { name: 'ts', type: 'timestamp' }];
@@ -32,9 +33,9 @@ function model(): string[] {
   return [...windows].map(([key, w]) => `${key}|${w.n}|${w.sum}`).sort();
 }
 
-function doc(topic: string, bounded: boolean): unknown {
+function doc(topic: string, bounded: boolean, startFrom = 'earliest'): unknown {
   return pipeline(nameOf(topic), [
-    kafkaSource('src', topic, SCHEMA, { eventTime: { field: 'ts', maxOutOfOrderness: '2s' }, ...(bounded ? {} : { bounded: undefined }) }),
+    kafkaSource('src', topic, SCHEMA, { startFrom, eventTime: { field: 'ts', maxOutOfOrderness: '2s' }, ...(bounded ? {} : { bounded: undefined }) }),
     { id: 'win', kind: 'tumbling-window', config: { size: '5s', keyBy: ['k'], aggregates: [{ fn: 'count', as: 'n' }, { fn: 'sum', field: 'v', as: 's' }] } },
     { id: 'out', kind: 'preview-sink', config: { limit: 10_000 } },
   ], [['src', 'win'], ['win', 'out']]);
@@ -78,11 +79,49 @@ describe('checkpoints and restore on real Kafka', () => {
     expect(two.job.status().error).toBeUndefined();
     expect(two.job.status().state).toBe('FINISHED');
     const last = two.snapshots[two.snapshots.length - 1]!;
-    expect(last.nodes.src?.recordsOutTotal).toBe(N / 2);
+    // Totals count on from the checkpoint: the whole input, each record once.
+    expect(last.nodes.src?.recordsOutTotal).toBe(N);
+    expect(last.nodes.out?.recordsInTotal).toBe(model().length);
     expect(last.checkpoints.completed).toBeGreaterThan(history.filter((h) => h.outcome === 'COMPLETED').length);
     expect(last.checkpoints.lastCompleted?.id).toBeGreaterThan(Math.max(...ids));
 
     const all = [...rowsOne, ...two.job.previewRows('out')].map((r) => `${String(r.k)}|${String(r.window_start)}|${String(r.n)}|${String(r.s)}`).sort();
     expect(all).toEqual(model());
+  });
+
+  it('a bounded run that finished is not resumed: the next run is a new one and reads what was written since, none of it late', async () => {
+    const brokers = testBrokers();
+    const topic = uniqueName('rerun-in');
+    const dataDir = await mkdtemp(join(tmpdir(), 'weir-rerun-'));
+    const jobId = nameOf(topic);
+    const deploy = { jobId, kafkaClusters: { default: { brokers } }, dataDir };
+    const tuning = { commitIntervalMs: 200 };
+    // startFrom committed (the default): each run reads what the runs before it did not.
+    await produce(brokers, topic, 2, input(0, N / 2));
+    const one = await (await deployDocument(doc(topic, true, 'committed'), deploy, { mode: 'in-thread', tuning })).finished;
+    expect(one.job.status().state).toBe('FINISHED');
+    const rowsOne = one.job.previewRows('out');
+    // Its last checkpoint holds a watermark of +∞ (every window fired) and says the run finished.
+    const previous = await lastRun(dataDir, jobId);
+    expect(previous?.finished).toBe(true);
+
+    // Nothing new: the new run reads nothing, and says so in its totals.
+    const empty = await (await deployDocument(doc(topic, true, 'committed'), deploy, { mode: 'in-thread', tuning })).finished;
+    expect(empty.job.status().state).toBe('FINISHED');
+    expect(empty.snapshots.at(-1)?.nodes.src?.recordsOutTotal).toBe(0);
+
+    await produce(brokers, topic, 2, input(N / 2, N));
+    const two = await (await deployDocument(doc(topic, true, 'committed'), deploy, { mode: 'in-thread', tuning })).finished;
+    expect(two.job.status().error).toBeUndefined();
+    expect(two.job.status().state).toBe('FINISHED');
+    const last = two.snapshots.at(-1)!;
+    // A new run counts from zero, and a resumed +∞ watermark would have made every record late.
+    expect(last.nodes.src?.recordsOutTotal).toBe(N / 2);
+    expect(last.nodes.win?.lateRecords).toBe(0);
+    const rowsTwo = two.job.previewRows('out');
+    expect(rowsTwo.length).toBeGreaterThan(0);
+    const all = [...rowsOne, ...rowsTwo].map((r) => `${String(r.k)}|${String(r.window_start)}|${String(r.n)}|${String(r.s)}`).sort();
+    expect(all).toEqual(model());
+    expect(last.checkpoints.lastCompleted?.id).toBeGreaterThan(previous?.checkpoint ?? Infinity);
   });
 });

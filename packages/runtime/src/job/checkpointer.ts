@@ -1,3 +1,4 @@
+import type { NodeCounters } from '../checkpoint/checkpoint-file';
 import type { KafkaSource } from '../source/kafka-source';
 
 /**
@@ -11,6 +12,10 @@ export interface Barrier {
   positions: Map<string, Map<number, number>>;
   /** Operator node id → Operator.snapshot() (empty where the checkpointer keeps no state). */
   operators: Record<string, unknown>;
+  /** Node id → its totals at the barrier (restored with the state). */
+  counters: Record<string, NodeCounters>;
+  /** Taken when a bounded job read all its input: the job's last checkpoint, and it FINISHED. */
+  finished: boolean;
 }
 
 /**

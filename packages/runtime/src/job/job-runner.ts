@@ -10,7 +10,7 @@ import { OffsetCommitter, type Barrier, type Checkpointer } from './checkpointer
 import { CheckpointCoordinator } from '../checkpoint/checkpoint-coordinator';
 import { CheckpointStore } from '../checkpoint/checkpoint-store';
 import { positionsFromJson, type CheckpointFile } from '../checkpoint/checkpoint-file';
-import { chooseRestorePoint } from '../checkpoint/restore-point';
+import { chooseRestorePoint, startsAnew } from '../checkpoint/restore-point';
 import { JobTransactions } from '../checkpoint/job-transactions';
 import type { GraphNode, NodeHost } from './graph-node';
 import { JobSinks } from './job-sinks';
@@ -169,6 +169,10 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     const groups = await Promise.all(this.graph.sources.map(async (op) => ({ topic: op.topic, groupId: op.groupId, admin: await this.clients.admin(op.cluster, op.id) })));
     const file = await chooseRestorePoint(this.store, this.id, this.options.plan.settings.delivery === 'exactly-once', this.options.deploy.restoreFrom, groups);
     if (file === null) return null;
+    if (startsAnew(file, this.options.deploy.restoreFrom)) {
+      this.previousRunFinished = file.id;
+      return null;
+    }
     for (const node of this.graph.nodes) {
       if (node.op === null || !(node.id in file.operators)) continue;
       try {
@@ -177,12 +181,27 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
         throw new RuntimeError('CHECKPOINT_INCOMPATIBLE', `node ${node.id}: checkpoint ${file.id} does not fit this operator: ${messageOf(err)}`, node.id, { cause: err });
       }
     }
+    for (const node of this.graph.nodes) {
+      const c = file.counters?.[node.id];
+      if (c === undefined) continue;
+      node.recordsIn = c.recordsIn;
+      node.recordsOut = c.recordsOut;
+      node.lateRecords = c.lateRecords;
+      node.errors = c.errors;
+    }
     this.restoredFrom = file.id;
     return file;
   }
 
   /** The checkpoint this run resumed from (null: it started fresh). */
   restoredFrom: number | null = null;
+  /** The last checkpoint of a bounded run that finished, which this run did not resume (null: there was none). */
+  previousRunFinished: number | null = null;
+
+  /** Whether this run completed a checkpoint of its own (a restart strategy's sign of progress). */
+  get completedCheckpoint(): boolean {
+    return this.coordinator?.lastCompletedCheckpoint != null;
+  }
 
   private checkpointMetrics() {
     return this.coordinator?.metrics() ?? { lastCompleted: null, inProgress: null, completed: 0, failed: 0 };
@@ -273,19 +292,23 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   // ---------------------------------------------------------------- barriers, metrics
 
   /** Captures source positions now, and completes the barrier once the sinks acknowledged everything before it. */
-  barrier(): Promise<void> {
+  barrier(finished = false): Promise<void> {
     if (this.barrierRunning !== null) return this.barrierRunning;
     const positions = new Map([...this.sources].map(([id, s]) => [id, s.positions()]));
     // Taken in the same synchronous step as the positions: no record can fall between them.
     const operators: Record<string, unknown> = {};
+    const counters: Barrier['counters'] = {};
     if (this.coordinator !== null) {
-      for (const node of this.graph.nodes) if (node.op !== null) operators[node.id] = node.op.snapshot();
+      for (const node of this.graph.nodes) {
+        if (node.op !== null) operators[node.id] = node.op.snapshot();
+        counters[node.id] = { recordsIn: node.recordsIn, recordsOut: node.recordsOut, lateRecords: node.lateRecords, errors: node.errors };
+      }
     }
     // Exactly-once: rows after the barrier wait for the next transaction.
     const held = this.sinks.transactional;
     for (const w of held) w.hold(w.appended);
     const acked = this.sinks.writers.map((w) => w.whenAcked(w.appended));
-    const barrier: Barrier = { id: ++this.barrierId, time: this.clock(), positions, operators };
+    const barrier: Barrier = { id: ++this.barrierId, time: this.clock(), positions, operators, counters, finished };
     this.coordinator?.started(barrier);
     this.barrierRunning = Promise.all(acked)
       .then(() => this.checkpointer.complete(barrier))
@@ -342,7 +365,7 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     await this.opening;
     if (this.isTerminal() || this.currentState === 'FAILING') return this.done.then((s) => ({ state: s.state }));
     try {
-      await withTimeout(this.drainAndCommit(), this.tuning.stopTimeoutMs, `sinks did not flush within ${this.tuning.stopTimeoutMs} ms`);
+      await withTimeout(this.drainAndCommit(ended), this.tuning.stopTimeoutMs, `sinks did not flush within ${this.tuning.stopTimeoutMs} ms`);
     } catch (err) {
       if (this.error === null) this.error = toJobError(new RuntimeError('STOP_TIMEOUT', `stopping: ${messageOf(err)}; offsets after the last commit were not committed`), undefined, this.clock());
     }
@@ -351,11 +374,12 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
     return { state: this.state };
   }
 
-  private async drainAndCommit(): Promise<void> {
+  /** `ended`: all bounded input was read, so this last checkpoint marks the run as finished. */
+  private async drainAndCommit(ended: boolean): Promise<void> {
     for (const s of this.sources.values()) await s.quiesce();
     this.clearTimers();
     await this.barrierRunning?.catch(() => {});
-    await this.barrier();
+    await this.barrier(ended);
     for (const s of this.sources.values()) await s.disconnect();
   }
 

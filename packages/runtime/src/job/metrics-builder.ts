@@ -18,8 +18,9 @@ export class MetricsBuilder {
     private readonly checkpoints: () => CheckpointMetrics = () => ({ lastCompleted: null, inProgress: null, completed: 0, failed: 0 }),
   ) {
     this.lastTime = clock();
-    this.lastIn = nodes.map(() => 0);
-    this.lastOut = nodes.map(() => 0);
+    // From the totals as restored from a checkpoint, so the first rate of a resumed job is no spike.
+    this.lastIn = nodes.map((n) => n.recordsIn);
+    this.lastOut = nodes.map((n) => n.recordsOut);
   }
 
   build(state: JobState, error: JobError | null): MetricsSnapshot {
