@@ -6,7 +6,7 @@ import { GOLDEN_OPTIONS, listFixtures } from './testing/fixtures';
 import { flinkCheckClasspath, planScripts, queryRows } from './testing/flink-check';
 
 /**
- * The generated SQL against Flink itself (2.0, the jars of flink-check/pom.xml): every golden
+ * The generated SQL against Flink itself (2.2, the jars of flink-check/pom.xml, the version of the local cluster): every golden
  * script must pass Flink's parser, validator and optimizer, and the timestamp conversions must
  * compute what pipeline-format.md says.
  */
