@@ -1,26 +1,36 @@
-// `npm run bench`: writes the input once, then runs each workload `--runs` times
-// (interleaved, so drifting machine load hits them alike) and records the medians in
+// `npm run bench`: starts a broker (and, for the Flink figures, a Flink cluster, once), writes
+// the input once, then runs each workload `--runs` times (interleaved, so drifting machine
+// load hits them alike) and records the medians, the goals and their ratios in
 // bench/results/latest.json and a dated copy. One workload per file in ./workloads.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runDatagen } from '@weir/cli/datagen/index';
-import { createKafka, ensureTopics, waitForBroker } from '@weir/kafka';
-import { startKafka, type KafkaHandle } from '@weir/stack';
+import { createFlinkEngine, type FlinkEngine } from '@weir/flink';
+import { createKafka, waitForBroker } from '@weir/kafka';
+import { FLINK_VERSION, KAFKA_VERSION, startFlink, startKafka, type FlinkHandle, type KafkaHandle } from '@weir/stack';
+import { evaluateGoals, markdownTable, missingFigures, tableRows } from './lib/goals';
 import { machineInfo } from './lib/machine';
 import { median, rate } from './lib/stats';
+import { createTopic } from './lib/topics';
 import type { BenchContext, Workload } from './lib/workload';
 import { embeddedPipe } from './workloads/embedded-pipe';
+import { EXACTLY_ONCE_CHECKPOINT, LATENCY_RATE, latencyWorkloads } from './workloads/latency';
 import { rawPipe } from './workloads/raw-pipe';
+import { windowWorkloads } from './workloads/windows';
 import { searchWorkloads } from './search';
-import { socketFanoutWorkload } from './socket-fanout';
 
-const WORKLOADS: Workload[] = [rawPipe, embeddedPipe, ...searchWorkloads, socketFanoutWorkload];
+const WORKLOADS: Workload[] = [rawPipe, embeddedPipe, ...windowWorkloads, ...latencyWorkloads, ...searchWorkloads];
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const BENCH_DIR = join(ROOT, '.weir-bench');
+/** Ports of the broker and cluster this benchmark starts (clear of the test and dev stacks). */
+const KAFKA_PORT = 49092;
+const FLINK_PORTS = { restPort: 48081, gatewayPort: 48083, rpcPort: 48123 };
 
 function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
+  process.stderr.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 }
 
 async function provideKafka(): Promise<{ brokers: string; handle: KafkaHandle | null }> {
@@ -29,23 +39,8 @@ async function provideKafka(): Promise<{ brokers: string; handle: KafkaHandle | 
     await waitForBroker(given, { timeoutMs: 30_000 });
     return { brokers: given, handle: null };
   }
-  const handle = await startKafka({ dataDir: join(ROOT, '.weir-bench', 'kafka'), port: 19192, fresh: true, timeoutMs: 150_000, onProgress: log });
+  const handle = await startKafka({ dataDir: join(BENCH_DIR, 'kafka'), port: KAFKA_PORT, fresh: true, timeoutMs: 150_000, onProgress: log });
   return { brokers: handle.brokers, handle };
-}
-
-/**
- * Nexmark bids carry event times from Nexmark's fixed base date, which is also their Kafka
- * timestamp: under the broker's time-based retention they would be deleted at its next
- * retention check, in the middle of the runs. The input topic keeps its records.
- */
-async function createInputTopic(brokers: string, topic: string, partitions: number): Promise<void> {
-  const admin = createKafka({ brokers }).admin();
-  await admin.connect();
-  try {
-    await ensureTopics(admin, [{ topic, partitions, configs: { 'retention.ms': -1 } }]);
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 /**
@@ -62,81 +57,134 @@ async function warmUp(brokers: string, topic: string): Promise<void> {
   await consumer.disconnect();
 }
 
+function weirVersion(): string {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  try {
+    return `${version} (${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()})`;
+  } catch {
+    return version;
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      records: { type: 'string', default: '500000' },
-      runs: { type: 'string', default: '3' },
+      records: { type: 'string' },
+      runs: { type: 'string' },
       partitions: { type: 'string', default: '3' },
+      /** Comma-separated prefixes of the figures to run. */
       only: { type: 'string' },
       /** Reuse a nexmark-bids topic written by an earlier run (its record count must match --records). */
       input: { type: 'string' },
+      'latency-seconds': { type: 'string' },
+      /** Tiny counts, one run, every figure checked present; results go to .weir-bench/, not bench/results/. */
+      smoke: { type: 'boolean', default: false },
     },
   });
-  const records = Number(values.records);
-  const runs = Number(values.runs);
+  const smoke = values.smoke === true;
+  const records = Number(values.records ?? (smoke ? 3_000 : 300_000));
+  const runs = Number(values.runs ?? (smoke ? 1 : 3));
   const partitions = Number(values.partitions);
-  const workloads = WORKLOADS.filter((w) => values.only === undefined || w.figure.startsWith(values.only));
+  const latencySeconds = Number(values['latency-seconds'] ?? (smoke ? 2 : 10));
+  const prefixes = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const workloads = WORKLOADS.filter((w) => prefixes === undefined || prefixes.some((p) => w.figure.startsWith(p)));
   const machine = machineInfo();
+  const started = Date.now();
   const { brokers, handle } = await provideKafka();
+  let flinkHandle: FlinkHandle | null = null;
+  let flink: FlinkEngine | null = null;
   const stamp = Date.now().toString(36);
   let n = 0;
   const ctx: BenchContext = {
-    brokers, records, partitions, inputTopic: values.input ?? `bench-bids-${stamp}`,
+    brokers, records, partitions, latencySeconds, flink: null, inputTopic: values.input ?? `bench-bids-${stamp}`,
     unique: (prefix) => `${prefix}-${stamp}-${n++}`,
     log,
   };
   try {
+    // Flink's three JVMs start while the input is written: neither is timed.
+    const flinkStart = workloads.some((w) => w.flink)
+      ? startFlink({ dataDir: join(BENCH_DIR, 'flink'), ...FLINK_PORTS, timeoutMs: 300_000, onProgress: (m) => log(`flink: ${m}`) })
+      : null;
+    flinkStart?.catch(() => {});
     if (values.input === undefined) {
-      log(`writing ${records} nexmark bids into ${ctx.inputTopic} (${partitions} partitions)`);
-      await createInputTopic(brokers, ctx.inputTopic, partitions);
-      const written = await runDatagen({ generator: 'nexmark-bids', topic: ctx.inputTopic, brokers, count: records, partitions });
+      log(`writing ${records} nexmark bids (seed 42) into ${ctx.inputTopic} (${partitions} partitions)`);
+      // Nexmark event times, also the records' Kafka timestamps, lie in 2015: without this the
+      // broker's time-based retention would delete the input in the middle of the runs.
+      await createTopic(brokers, ctx.inputTopic, partitions, { 'retention.ms': -1 });
+      const written = await runDatagen({ generator: 'nexmark-bids', topic: ctx.inputTopic, brokers, count: records, partitions, seed: 42 });
       log(`written in ${(written.elapsedMs / 1000).toFixed(1)} s`);
     }
+    if (flinkStart !== null) {
+      flinkHandle = await flinkStart;
+      log(`flink ${flinkHandle.version} at ${flinkHandle.restUrl}${flinkHandle.reused ? ' (reused)' : ` (started in ${((flinkHandle.startupMs ?? 0) / 1000).toFixed(1)} s)`}`);
+      flink = createFlinkEngine({ dataDir: BENCH_DIR, restUrl: flinkHandle.restUrl, gatewayUrl: flinkHandle.gatewayUrl });
+      ctx.flink = flink;
+    }
     await warmUp(brokers, ctx.inputTopic);
-    const samples = new Map<string, number[]>(workloads.map((w) => [w.figure, []]));
-    // CPU of this process (all its threads) per 1000 records: steadier than wall time on a shared machine.
-    const cpu = new Map<string, number[]>(workloads.map((w) => [w.figure, []]));
+    const timingStarted = Date.now();
+    const samples = new Map<string, number[]>();
+    const push = (figure: string, value: number) => samples.set(figure, [...(samples.get(figure) ?? []), value]);
+    const notes = new Map<string, number[]>();
+    // CPU of this process per 1000 records (not of a child process or of Flink): steadier than wall time on a shared machine.
+    const cpu = new Map<string, number[]>();
     for (let i = 0; i < runs; i++) {
       for (const w of workloads) {
         const before = process.cpuUsage();
         const r = await w.run(ctx);
         const used = process.cpuUsage(before);
-        const perSecond = rate(r.records, r.ms);
-        const cpuPer1k = Math.round(((used.user + used.system) / 1000 / r.records) * 1000 * 100) / 100;
-        samples.get(w.figure)!.push(perSecond);
-        cpu.get(w.figure)!.push(cpuPer1k);
-        log(`run ${i + 1}/${runs} ${w.figure}: ${r.records} records in ${r.ms} ms = ${perSecond} records/s, ${cpuPer1k} ms CPU per 1000 records`);
+        const value = r.value ?? rate(r.records, r.ms);
+        push(w.figure, value);
+        for (const [k, v] of Object.entries(r.also ?? {})) push(k, v);
+        for (const [k, v] of Object.entries(r.notes ?? {})) notes.set(`${w.figure}.${k}`, [...(notes.get(`${w.figure}.${k}`) ?? []), v]);
+        const cpuPer1k = Math.round(((used.user + used.system) / r.records) * 100) / 100;
+        cpu.set(w.figure, [...(cpu.get(w.figure) ?? []), cpuPer1k]);
+        log(`run ${i + 1}/${runs} ${w.figure}: ${value} ${w.unit ?? 'records/s'} (${r.records} records in ${r.ms} ms)${r.also ? ` ${JSON.stringify(r.also)}` : ''}`);
       }
     }
-    const figures: Record<string, number> = {};
-    for (const w of workloads) figures[w.figure] = median(samples.get(w.figure)!);
-    const raw = figures.rawPipeRecordsPerSecond;
-    const embedded = figures.embeddedPipeRecordsPerSecond;
-    const ratio = raw !== undefined && embedded !== undefined ? Math.round((embedded / raw) * 1000) / 1000 : null;
+    const figures = Object.fromEntries([...samples].map(([k, v]) => [k, median(v)]));
+    const units: Record<string, string> = { embeddedWindowPeakRssMb: 'MB', p50LatencyMs: 'ms' };
+    for (const w of workloads) units[w.figure] = w.unit ?? 'records/s';
+    const rows = tableRows(figures, units);
+    const missing = prefixes === undefined ? missingFigures(figures) : [];
     const result = {
       date: new Date().toISOString(),
-      records, runs, partitions, machine,
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      machine,
+      versions: { weir: weirVersion(), node: process.version, kafka: KAFKA_VERSION, kafkajs: machine.kafkajs, flink: flinkHandle?.version ?? FLINK_VERSION },
+      records: {
+        input: records, partitions, runs,
+        latencyRecordsPerSecond: LATENCY_RATE, latencySecondsPerRun: latencySeconds, exactlyOnceCheckpointInterval: EXACTLY_ONCE_CHECKPOINT,
+      },
       figures,
-      embeddedToRawRatio: ratio,
+      goals: evaluateGoals(figures),
       samples: Object.fromEntries(samples),
+      notes: Object.fromEntries([...notes].map(([k, v]) => [k, median(v)])),
       cpuMsPer1000Records: Object.fromEntries([...cpu].map(([k, v]) => [k, median(v)])),
       workloads: Object.fromEntries(workloads.map((w) => [w.figure, w.description])),
+      embeddedWindowPeakRssMb: 'peak resident set size of a process that runs only the embedded sliding-window job (in a worker thread), sampled every 20 ms, including Node and the runtime (notes: baseRssMb before the deploy)',
+      minutes: { total: Math.round((Date.now() - started) / 600) / 100, timed: Math.round((Date.now() - timingStarted) / 600) / 100 },
     };
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
     const text = `${JSON.stringify(result, null, 2)}\n`;
-    writeFileSync(join(dir, 'latest.json'), text);
-    writeFileSync(join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}.json`), text);
-    const rows = workloads.map((w) => `${w.figure.padEnd(32)} ${String(figures[w.figure]).padStart(10)}   runs: ${samples.get(w.figure)!.join(', ')}`);
+    if (smoke) {
+      mkdirSync(BENCH_DIR, { recursive: true });
+      writeFileSync(join(BENCH_DIR, 'smoke.json'), text);
+    } else {
+      const dir = join(ROOT, 'bench', 'results');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'latest.json'), text);
+      writeFileSync(join(dir, `${result.date.slice(0, 19).replace(/:/g, '-')}.json`), text);
+    }
     process.stdout.write([
-      `Weir benchmark — ${records} records, median of ${runs} runs, ${machine.cores} × ${machine.cpuModel}, node ${machine.node}, load ${machine.loadAverage}`,
-      `${'figure'.padEnd(32)} ${'records/s'.padStart(10)}`,
-      ...rows,
-      ...(ratio !== null ? [`embedded / raw = ${ratio}`] : []),
+      `Weir benchmark — ${records} nexmark bids, median of ${runs} runs, ${machine.cores} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ` +
+        `node ${process.version}, Kafka ${KAFKA_VERSION}, Flink ${result.versions.flink}, load ${machine.loadAverage} at start, ${result.minutes.total} min`,
+      '',
+      markdownTable(rows),
       '',
     ].join('\n'));
+    if (missing.length > 0) throw new Error(`figures missing from the results: ${missing.join(', ')}`);
   } finally {
+    await flink?.close().catch(() => {});
+    await flinkHandle?.stop().catch((err: unknown) => log(`stopping Flink: ${String(err)}`));
     await handle?.stop();
   }
 }
