@@ -31,6 +31,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ KAFKA_BROKERS: '', WEIR_PORT: '' })).toMatchObject({ port: 3000, kafkaBrokers: undefined });
   });
 
+  it('takes an existing Flink from FLINK_REST_URL and FLINK_SQL_GATEWAY_URL, both or neither', () => {
+    expect(loadConfig({})).toMatchObject({ flinkRestUrl: undefined, flinkGatewayUrl: undefined });
+    expect(loadConfig({ FLINK_REST_URL: 'http://flink:8081/', FLINK_SQL_GATEWAY_URL: 'http://flink:8083' }))
+      .toMatchObject({ flinkRestUrl: 'http://flink:8081', flinkGatewayUrl: 'http://flink:8083' });
+    expect(() => loadConfig({ FLINK_REST_URL: 'http://flink:8081' })).toThrow(/FLINK_SQL_GATEWAY_URL is missing/);
+    expect(() => loadConfig({ FLINK_SQL_GATEWAY_URL: 'http://flink:8083' })).toThrow(/FLINK_REST_URL is missing/);
+    expect(() => loadConfig({ FLINK_REST_URL: 'flink:8081', FLINK_SQL_GATEWAY_URL: 'http://flink:8083' })).toThrow(/FLINK_REST_URL is invalid: must be an http/);
+  });
+
   it('names the variable whose value is bad', () => {
     expect(() => loadConfig({ WEIR_PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ WEIR_PORT: '70000' })).toThrow(/WEIR_PORT/);

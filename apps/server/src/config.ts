@@ -6,6 +6,10 @@ import { z } from 'zod';
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const port = z.coerce.number().int().min(0).max(65535);
+const httpUrl = z
+  .string()
+  .regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, { error: 'must be an http:// or https:// URL' })
+  .transform((u) => u.replace(/\/+$/, ''));
 
 /**
  * The server's settings, read from the environment (design.md, Environment). Empty strings
@@ -24,6 +28,9 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
     .optional(),
+  /** An existing Flink's REST API and SQL Gateway (both or neither); unset: a local Flink starts on the first Flink deploy. */
+  FLINK_REST_URL: httpUrl.optional(),
+  FLINK_SQL_GATEWAY_URL: httpUrl.optional(),
 });
 
 /**
@@ -41,6 +48,9 @@ export const ConfigSchema = z.object({
   databaseUrl: z.string().min(1).optional(),
   /** postgres-sink's `default` connection. */
   sinkPostgresUrl: z.string().min(1),
+  /** An existing Flink (FLINK_REST_URL, FLINK_SQL_GATEWAY_URL); absent: a local one is started on demand. */
+  flinkRestUrl: z.string().min(1).optional(),
+  flinkGatewayUrl: z.string().min(1).optional(),
   /** Directory of the built web app; the server answers without it, pointing at the build step. */
   webDir: z.string().min(1),
   /** Largest request body in bytes. */
@@ -84,6 +94,10 @@ export function loadConfig(
     throw new ConfigError(`Environment variable ${issue.path.join('.')} is invalid: ${issue.message}`);
   }
   const e = parsed.data;
+  if ((e.FLINK_REST_URL === undefined) !== (e.FLINK_SQL_GATEWAY_URL === undefined)) {
+    const missing = e.FLINK_REST_URL === undefined ? 'FLINK_REST_URL' : 'FLINK_SQL_GATEWAY_URL';
+    throw new ConfigError(`Environment variable ${missing} is missing: set FLINK_REST_URL and FLINK_SQL_GATEWAY_URL together to use an existing Flink, or neither to start a local one`);
+  }
   return ConfigSchema.parse({
     ...DEFAULTS,
     port: e.WEIR_PORT,
@@ -92,6 +106,8 @@ export function loadConfig(
     kafkaBrokers: e.KAFKA_BROKERS,
     databaseUrl: e.DATABASE_URL,
     sinkPostgresUrl: e.WEIR_POSTGRES_URL ?? e.DATABASE_URL ?? DEFAULT_SINK_POSTGRES_URL,
+    flinkRestUrl: e.FLINK_REST_URL,
+    flinkGatewayUrl: e.FLINK_SQL_GATEWAY_URL,
     ...overrides,
   });
 }

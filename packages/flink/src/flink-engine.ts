@@ -3,7 +3,7 @@ import type { DeployOptions, Engine, EngineCompileResult } from '@weir/compiler'
 import { ENGINES } from '@weir/model';
 import { isStackError, startFlink } from '@weir/stack';
 import { ExternalIo } from './external-io';
-import { FlinkError } from './flink-error';
+import { FlinkError, isFlinkError } from './flink-error';
 import { FlinkJob } from './flink-job';
 import { compileFlinkPlan, type FlinkPlan } from './flink-plan';
 import { GatewayClient, type GatewaySession } from './gateway-client';
@@ -34,6 +34,11 @@ export interface FlinkEngineOptions {
 export interface FlinkEngine extends Engine<FlinkPlan> {
   deploy(plan: FlinkPlan, options: DeployOptions): Promise<FlinkJob>;
   jobs(): FlinkJob[];
+  /**
+   * Follows a job Flink already runs (a server restarted while its job ran on): null when the
+   * cluster no longer knows that Flink job id. A job that has ended meanwhile reports its end.
+   */
+  attach(plan: FlinkPlan, options: DeployOptions, flinkJobId: string): Promise<FlinkJob | null>;
   /** The cluster in use (started on demand), e.g. for its web UI. */
   endpoints(): Promise<FlinkEndpoints>;
 }
@@ -84,6 +89,20 @@ export function createFlinkEngine(options: FlinkEngineOptions): FlinkEngine {
     return cluster;
   };
 
+  async function follow(ep: FlinkEndpoints, rest: FlinkRestClient, io: ExternalIo, plan: FlinkPlan, deploy: DeployOptions, flinkJobId: string): Promise<FlinkJob> {
+    webUi ??= hasWebUi(ep.restUrl);
+    const job = new FlinkJob(deploy.jobId, flinkJobId, plan, {
+      rest, io,
+      ...(ep.savepointDir ? { savepointDir: ep.savepointDir } : {}),
+      ...((await webUi) ? { webUiUrl: `${ep.restUrl}/#/job/running/${flinkJobId}` } : {}),
+      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    running.add(job);
+    void job.done.then(() => running.delete(job));
+    job.start();
+    return job;
+  }
+
   return {
     name: 'flink',
     capabilities: ENGINES.flink,
@@ -110,16 +129,7 @@ export function createFlinkEngine(options: FlinkEngineOptions): FlinkEngine {
           flinkJobId = r.jobId ?? flinkJobId;
         }
         if (flinkJobId === null) throw new FlinkError('FLINK_NO_JOB', `Flink ran the script of ${plan.name} but submitted no job`);
-        const job = new FlinkJob(deploy.jobId, flinkJobId, plan, {
-          rest, io,
-          ...(ep.savepointDir ? { savepointDir: ep.savepointDir } : {}),
-          ...((await webUi) ? { webUiUrl: `${ep.restUrl}/#/job/running/${flinkJobId}` } : {}),
-          ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
-        });
-        running.add(job);
-        void job.done.then(() => running.delete(job));
-        job.start();
-        return job;
+        return await follow(ep, rest, io, plan, deploy, flinkJobId);
       } catch (err) {
         await io.close();
         throw err;
@@ -129,6 +139,18 @@ export function createFlinkEngine(options: FlinkEngineOptions): FlinkEngine {
     },
     jobs() {
       return [...running];
+    },
+    async attach(plan, deploy, flinkJobId) {
+      const ep = await endpoints();
+      const rest = new FlinkRestClient(ep.restUrl);
+      try {
+        await rest.job(flinkJobId);
+      } catch (err) {
+        // A restarted cluster has forgotten the jobs of the one before it.
+        if (isFlinkError(err, 'FLINK_REST_ERROR') && / answered 404\b/.test(err.message)) return null;
+        throw err;
+      }
+      return follow(ep, rest, new ExternalIo(deploy), plan, deploy, flinkJobId);
     },
     async close() {
       await Promise.all([...running].map((job) => job.stop().catch(() => job.detach())));

@@ -21,9 +21,14 @@ export const JobRecordSchema = z.object({
   endedAt: TimestampSchema.nullable(),
   /** A savepoint the next restart resumes from (set by a stop with savepoint). */
   savepoint: z.string().nullable(),
-  /** The engine's own id and UI link (Flink), where there is one. */
+  /** The engine's own id and UI link (Flink: its job id, and that job's page in Flink's web UI), where there is one. */
   externalId: z.string().nullable(),
   externalUrl: z.string().nullable(),
+  /**
+   * The engine's own web UI (Flink's overview), for a job without a page of its own there yet
+   * (still starting, or failed before Flink took it). Absent from servers before it was added.
+   */
+  engineUrl: z.string().nullable().optional(),
 });
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 

@@ -3,7 +3,8 @@ import type { JobRow } from '../store/jobs-repo';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function toJobRecord(j: JobRow): JobRecord {
+/** A job's row as the API shows it; `engineUrl` is its engine's own web UI, when known. */
+export function toJobRecord(j: JobRow, engineUrl: string | null = null): JobRecord {
   return {
     id: j.id,
     pipelineId: j.pipelineId,
@@ -19,5 +20,6 @@ export function toJobRecord(j: JobRow): JobRecord {
     savepoint: j.savepoint,
     externalId: j.externalId,
     externalUrl: j.externalUrl,
+    engineUrl,
   };
 }

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { createJobManager, type JobManager } from '../job-manager';
+import { createJobManager, type JobManager } from './job-manager';
 import { defaultEngines, type EngineEntry } from './engine-registry';
 
 declare module 'fastify' {
@@ -15,7 +15,13 @@ export default fp<{ engines?: EngineEntry[] }>(
       audit: app.audit,
       now: app.now,
       log: app.log,
-      engines: opts.engines ?? defaultEngines(),
+      engines: opts.engines ?? defaultEngines({
+        dataDir: app.config.dataDir,
+        flinkRestUrl: app.config.flinkRestUrl,
+        flinkGatewayUrl: app.config.flinkGatewayUrl,
+        // Starting a local Flink takes a while (Maven on the first run): say what it is doing.
+        onFlinkProgress: (message) => app.log.info({ engine: 'flink' }, message),
+      }),
       dataDir: app.config.dataDir,
       ...(app.config.kafkaBrokers ? { kafkaBrokers: app.config.kafkaBrokers } : {}),
       // postgres-sink's `default` connection (WEIR_POSTGRES_URL, else a PostgreSQL DATABASE_URL, else the local server).

@@ -4,15 +4,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DeployOptions, Engine, Job, JobStatus } from '@weir/compiler';
 import { ENGINES, type EngineName, type JobError, type JobState, type MetricsSnapshot } from '@weir/model';
 import type { EngineInfo, JobRecord } from '@weir/protocol';
-import { ApiError } from '../api-error';
-import type { AuditService } from './audit-service';
-import { requireRole, type Actor } from './auth/actor';
-import { completeRegistry, type EngineEntry } from './jobs/engine-registry';
-import { toJobRecord } from './jobs/job-record';
-import { keyedLock } from './jobs/keyed-lock';
-import { ACTIVE_JOB_STATES } from './pipeline-service';
-import type { JobRow } from './store/jobs-repo';
-import type { Store } from './store/store';
+import { ApiError } from '../../api-error';
+import type { AuditService } from '../audit-service';
+import { requireRole, type Actor } from '../auth/actor';
+import { completeRegistry, engineInfo, type EngineEntry } from './engine-registry';
+import { toJobRecord } from './job-record';
+import { jobErrorOf } from './job-error';
+import { keyedLock } from './keyed-lock';
+import { reattachJob } from './reattach-job';
+import { ACTIVE_JOB_STATES } from '../pipeline-service';
+import type { JobRow } from '../store/jobs-repo';
+import type { Store } from '../store/store';
 
 export interface JobManagerDeps {
   store: Store;
@@ -60,7 +62,7 @@ export function createJobManager(deps: JobManagerDeps) {
   }
 
   function engineFor(name: EngineName): Engine {
-    const entry = registry.find((e) => e.name === name)!;
+    const entry = entryOf(name);
     const reason = unavailableReason(entry);
     if (reason !== null || !entry.engine) {
       throw new ApiError(503, 'ENGINE_UNAVAILABLE', `Cannot run jobs on ${ENGINES[name].label}: ${reason}`, { engine: name, reason });
@@ -85,7 +87,16 @@ export function createJobManager(deps: JobManagerDeps) {
   }
 
   function jobError(code: string, err: unknown): JobError {
-    return { code, message: err instanceof Error ? err.message : String(err), time: now() };
+    return jobErrorOf(code, err, now());
+  }
+
+  function entryOf(name: EngineName): EngineEntry {
+    return registry.find((e) => e.name === name)!;
+  }
+
+  /** A job as the API shows it, with its engine's own UI when the job has no link of its own. */
+  function recordOf(j: JobRow): JobRecord {
+    return toJobRecord(j, entryOf(j.engine).uiUrl?.() ?? null);
   }
 
   async function write(id: string, patch: Parameters<Store['jobs']['update']>[1]): Promise<void> {
@@ -107,7 +118,7 @@ export function createJobManager(deps: JobManagerDeps) {
     tracked.delete(id);
     if (closing) return;
     const error = final.state === 'FAILED' ? (final.error ?? { code: 'JOB_FAILED', message: 'the job failed without saying why', time: now() }) : null;
-    await write(id, { state: final.state, endedAt: final.endedAt ?? now(), error });
+    await write(id, { state: final.state, endedAt: final.endedAt ?? now(), error, ...(final.externalUrl ? { externalUrl: final.externalUrl } : {}) });
     if (error) log.warn({ jobId: id, error }, 'job failed');
   }
 
@@ -149,13 +160,20 @@ export function createJobManager(deps: JobManagerDeps) {
       await write(j.id, { state: 'FAILED', endedAt: now(), error: jobError('DEPLOY_FAILED', err) });
       return;
     }
+    await follow(j.id, job);
+  }
+
+  /** Tracks a job an engine runs: its row follows its status, its snapshots reach the listeners. */
+  async function follow(id: string, job: Job): Promise<void> {
     const status = job.status();
-    tracked.set(j.id, { job, written: status.state });
-    await write(j.id, {
+    tracked.set(id, { job, written: status.state });
+    // Listening before the write: a snapshot published meanwhile is not missed.
+    watch(id, job);
+    await write(id, {
       state: status.state, startedAt: status.startedAt,
-      ...(status.externalId ? { externalId: status.externalId } : {}), ...(status.externalUrl ? { externalUrl: status.externalUrl } : {}),
+      // A relaunch gets new engine ids; no stale link to the run before it.
+      externalId: status.externalId ?? null, externalUrl: status.externalUrl ?? null,
     });
-    watch(j.id, job);
   }
 
   async function documentOf(j: Pick<JobRow, 'pipelineId' | 'version'>): Promise<unknown> {
@@ -169,17 +187,7 @@ export function createJobManager(deps: JobManagerDeps) {
   return {
     engines(actor: Actor): EngineInfo[] {
       requireRole(actor, 'viewer');
-      return registry.map((entry) => {
-        const c = ENGINES[entry.name];
-        const reason = unavailableReason(entry);
-        return {
-          name: entry.name, label: c.label, available: reason === null, reason,
-          capabilities: {
-            kinds: [...c.kinds], unsupportedReasons: { ...c.unsupportedReasons } as Record<string, string>,
-            deliveries: [...c.deliveries], bounded: c.bounded, maxParallelism: c.maxParallelism,
-          },
-        };
-      });
+      return registry.map((entry) => engineInfo(entry, unavailableReason(entry)));
     },
 
     /** Deploys a version (default: the latest) of a pipeline as a new job (operator). */
@@ -197,6 +205,8 @@ export function createJobManager(deps: JobManagerDeps) {
       if (!compiled.ok) {
         throw new ApiError(422, 'PIPELINE_INVALID', `Version ${version} of ${p.name} cannot run on ${ENGINES[request.engine].label}: ${compiled.problems.length} problem${compiled.problems.length === 1 ? '' : 's'}`, { problems: compiled.problems });
       }
+      // Flink's cluster is reached or started here: its failure is this call's answer, and no job is recorded.
+      await entryOf(request.engine).prepare?.();
       const j: JobRow = {
         id, pipelineId: p.id, pipelineName: p.name, version, engine: request.engine, state: 'CREATED', error: null,
         createdAt: now(), createdBy: actor.name, startedAt: null, endedAt: null, savepoint: null, externalId: null, externalUrl: null,
@@ -206,17 +216,17 @@ export function createJobManager(deps: JobManagerDeps) {
         await audit.record(actor, { action: 'job.deploy', target: `job:${id}`, details: { pipeline: p.name, pipelineId: p.id, version, engine: request.engine } }, tx);
       });
       await withLock(id, () => launch(j, engine, document));
-      return toJobRecord(await row(id));
+      return recordOf(await row(id));
     },
 
     async list(actor: Actor, filter: { pipelineId?: string | undefined } = {}): Promise<JobRecord[]> {
       requireRole(actor, 'viewer');
-      return (await store.jobs.list(filter.pipelineId !== undefined ? { pipelineId: filter.pipelineId } : {})).map(toJobRecord);
+      return (await store.jobs.list(filter.pipelineId !== undefined ? { pipelineId: filter.pipelineId } : {})).map(recordOf);
     },
 
     async get(actor: Actor, id: string): Promise<JobRecord> {
       requireRole(actor, 'viewer');
-      return toJobRecord(await row(id));
+      return recordOf(await row(id));
     },
 
     async metrics(actor: Actor, id: string): Promise<MetricsSnapshot | null> {
@@ -249,7 +259,7 @@ export function createJobManager(deps: JobManagerDeps) {
         }
         if (savepoint !== undefined) await write(id, { savepoint });
         await audit.record(actor, { action: 'job.stop', target: `job:${id}`, details: { pipeline: j.pipelineName, savepoint: savepoint ?? null } });
-        return toJobRecord(await row(id));
+        return recordOf(await row(id));
       });
     },
 
@@ -264,7 +274,7 @@ export function createJobManager(deps: JobManagerDeps) {
         await write(id, { state: 'RESTARTING', error: null, endedAt: null });
         await audit.record(actor, { action: 'job.restart', target: `job:${id}`, details: { pipeline: j.pipelineName, version: j.version, savepoint: j.savepoint } });
         await launch({ ...j, state: 'RESTARTING' }, engine, document);
-        return toJobRecord(await row(id));
+        return recordOf(await row(id));
       });
     },
 
@@ -284,15 +294,36 @@ export function createJobManager(deps: JobManagerDeps) {
             await write(j.id, { state: 'FAILED', endedAt: now(), error: jobError('ENGINE_UNAVAILABLE', err) });
             return;
           }
-          await audit.record(null, { action: 'job.resume', target: `job:${j.id}`, details: { pipeline: j.pipelineName, version: j.version } });
-          await launch(j, engine, await documentOf(j));
+          const document = await documentOf(j);
+          const outcome = await reattachJob(j, engine, document, {
+            entry: entryOf(j.engine), options: deployOptions(j.id, null), now,
+            follow: (job) => follow(j.id, job),
+            fail: (error) => write(j.id, { state: 'FAILED', endedAt: now(), error }),
+          });
+          await audit.record(null, { action: 'job.resume', target: `job:${j.id}`, details: { pipeline: j.pipelineName, version: j.version, reattached: outcome === 'followed' } });
+          if (outcome === 'relaunch') await launch(j, engine, document);
         });
       }
     },
 
-    /** Stops the engines' jobs without recording them as stopped: the next start resumes them. */
+    /**
+     * Stops the engines' jobs without recording them as stopped: the next start resumes them.
+     * An engine whose jobs outlive the server (Flink) lets go of them first; the savepoints it
+     * took are where they resume from.
+     */
     async close(): Promise<void> {
       closing = true;
+      for (const entry of registry) {
+        const suspended = await entry.suspend?.().catch((err: unknown) => {
+          log.warn({ err, engine: entry.name }, 'could not let go of the engine\'s jobs');
+          return [];
+        }) ?? [];
+        for (const s of suspended) {
+          // The engine's job is gone with its savepoint: the next start deploys from it.
+          if (s.savepoint !== null) await store.jobs.update(s.jobId, { savepoint: s.savepoint, externalId: null, externalUrl: null });
+          else log.warn({ jobId: s.jobId, engine: entry.name }, 'no savepoint of a job at shutdown; it resumes from its last savepoint or not at all');
+        }
+      }
       await Promise.all(registry.map((e) => e.engine?.close().catch((err: unknown) => log.warn({ err, engine: e.name }, 'engine did not close cleanly'))));
     },
   };

@@ -2,10 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiErrorBodySchema, AuditResponseSchema, EngineListSchema, JobListSchema, JobRecordSchema, PipelineRecordSchema, type JobRecord,
 } from '@weir/protocol';
-import { draftWithProblem, revenueDocument } from '../testing/documents';
-import { FakeEngine } from '../testing/fake-engine';
-import { startTestApp, type TestApp, type TestSession } from '../testing/test-app';
-import { FLINK_UNAVAILABLE_REASON } from './jobs/engine-registry';
+import { draftWithProblem, revenueDocument } from '../../testing/documents';
+import { FakeEngine } from '../../testing/fake-engine';
+import { startTestApp, type TestApp, type TestSession } from '../../testing/test-app';
 
 // The lifecycle logic of the job manager against a fake engine; jobs.int.test.ts runs real pipelines.
 let apps: TestApp[] = [];
@@ -122,7 +121,7 @@ describe('job manager lifecycle', () => {
     expect((await deploy(t, operator, pipeline.id, { engine: 'embedded', version: 7 })).statusCode).toBe(404);
   });
 
-  it('reports Flink as unavailable with a reason, and refuses to deploy to it with 503 ENGINE_UNAVAILABLE', async () => {
+  it('reports an engine that is not registered as unavailable with a reason, and refuses to deploy to it with 503 ENGINE_UNAVAILABLE', async () => {
     const { t, operator, pipeline } = await setup();
     const engines = EngineListSchema.parse((await t.call(operator, { method: 'GET', url: '/api/engines' })).json()).engines;
     expect(engines.map((e) => [e.name, e.available])).toEqual([['embedded', true], ['flink', false]]);
@@ -133,13 +132,18 @@ describe('job manager lifecycle', () => {
     expect(errorOf(res.body)).toMatchObject({ code: 'ENGINE_UNAVAILABLE', details: { engine: 'flink' } });
   });
 
-  it('says why the embedded engine is unavailable without Kafka', async () => {
+  it('says why the engines are unavailable without Kafka; with it, both the embedded engine and Flink are offered', async () => {
     const t = await startTestApp();
     apps.push(t);
     const viewer = await t.login('viewer');
     const engines = EngineListSchema.parse((await t.call(viewer, { method: 'GET', url: '/api/engines' })).json()).engines;
     expect(engines[0]).toMatchObject({ name: 'embedded', available: false, reason: expect.stringContaining('KAFKA_BROKERS') });
-    expect(engines[1]).toMatchObject({ name: 'flink', available: false, reason: FLINK_UNAVAILABLE_REASON });
+    expect(engines[1]).toMatchObject({ name: 'flink', available: false, reason: expect.stringContaining('KAFKA_BROKERS') });
+    // The default registry: Flink is there (its cluster is started on the first deploy, not now).
+    const withKafka = await startTestApp({ config: { kafkaBrokers: '127.0.0.1:1' } });
+    apps.push(withKafka);
+    const offered = EngineListSchema.parse((await withKafka.call(await withKafka.login('viewer'), { method: 'GET', url: '/api/engines' })).json()).engines;
+    expect(offered.map((e) => [e.name, e.available, e.reason])).toEqual([['embedded', true, null], ['flink', true, null]]);
   });
 
   it('lets a viewer see jobs but not deploy, stop or restart them (403 naming operator)', async () => {
