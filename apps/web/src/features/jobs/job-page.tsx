@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { Spinner } from '../../ui/spinner';
 import { bytes, compactNumber, duration, rate } from '../designer/live/live-format';
 import { LineChart } from './charts/line-chart';
+import { engineLink } from './engine-link';
 import { getJob } from './job-api';
 import { backpressureSeries, checkpointHistory, lagSeries, throughputSeries } from './job-charts';
 import { JobControls } from './job-controls';
@@ -31,6 +32,7 @@ export function JobPage({ jobId }: { jobId: string }) {
   const up = uptimeMs(job, Date.now());
   const nodeErrors = latest ? Object.entries(latest.nodes).filter(([, m]) => m.errors > 0 || m.lateRecords > 0) : [];
   const cp = charts.checkpoints;
+  const ui = engineLink(job);
   return (
     <>
       <PageHeader
@@ -44,7 +46,8 @@ export function JobPage({ jobId }: { jobId: string }) {
               {live.status.state === 'live' ? '● live' : live.status.state === 'error' ? live.status.message : 'connecting…'}
             </span>
             <Link to={`/pipelines/${job.pipelineId}`} className="font-medium text-cyan-700 hover:underline dark:text-cyan-400">Open on the canvas</Link>
-            {job.externalUrl && <a href={job.externalUrl} target="_blank" rel="noreferrer" className="text-cyan-700 hover:underline">Engine UI</a>}
+            {ui && <a href={ui.href} title={ui.title} target="_blank" rel="noreferrer" className="font-medium text-cyan-700 hover:underline dark:text-cyan-400" data-testid="engine-link">{ui.label} ↗</a>}
+            {job.engine === 'flink' && job.externalId && <span className="font-mono text-xs" title="Flink job id">{job.externalId}</span>}
           </span>
         }
         actions={<JobControls job={job} onChange={() => loaded.refresh()} />}

@@ -14,6 +14,12 @@ import { toast } from '../../../ui/toast-store';
 import { useHasRole } from '../../auth/session-store';
 import { useEditor } from '../store/editor-context';
 
+/** What picking an engine means, beside its name (whether it can be picked comes from the server). */
+const ENGINE_NOTES: Record<EngineName, string> = {
+  embedded: 'Runs inside the Weir server, one worker thread per job.',
+  flink: 'Runs on Apache Flink and links to its web UI. Without FLINK_REST_URL the server starts a local Flink on the first deploy, which takes a while.',
+};
+
 interface DeployDialogProps {
   /** Saves first when there are unsaved edits; resolves to the saved version or null. */
   save(): Promise<{ pipelineId: string; version: number } | null>;
@@ -74,7 +80,7 @@ export function DeployDialog({ save, onClose }: DeployDialogProps) {
           <Button onClick={onClose}>Cancel</Button>
           <Button variant="primary" onClick={() => void deploy()} disabled={busy || blocked}>
             <RocketIcon className="h-4 w-4" />
-            {dirty ? 'Save and deploy' : 'Deploy'}
+            {busy && engine === 'flink' ? 'Deploying to Flink…' : dirty ? 'Save and deploy' : 'Deploy'}
           </Button>
         </>
       }
@@ -93,7 +99,7 @@ export function DeployDialog({ save, onClose }: DeployDialogProps) {
               <span>
                 <span className="font-medium">{e.label}</span>
                 {!e.available && e.reason && <span className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">Unavailable: {e.reason}</span>}
-                {e.available && e.name === 'embedded' && <span className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">Runs inside the Weir server, one worker thread per job.</span>}
+                {e.available && ENGINE_NOTES[e.name] && <span className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">{ENGINE_NOTES[e.name]}</span>}
               </span>
             </label>
           ))}
