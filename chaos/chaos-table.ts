@@ -1,8 +1,8 @@
 import type { ScenarioResult } from './scenario';
 
-const COLUMNS = ['scenario', 'records in', 'records out', 'missing', 'duplicates', 'time to recover', 'result'] as const;
+const COLUMNS = ['scenario', 'records in', 'records out', 'missing', 'duplicates', 'dead letters', 'job restarts', 'time to recover', 'result'] as const;
 
-/** The suite's table, as Markdown (it goes into docs/runtime.md as printed). */
+/** The suite's table, as Markdown (it goes into docs/runtime.md as printed). `job restarts`: the job's own restarts from its checkpoint, in its process. */
 export function chaosTable(results: readonly ScenarioResult[]): string {
   const rows = results.map((r) => [
     r.scenario,
@@ -10,6 +10,8 @@ export function chaosTable(results: readonly ScenarioResult[]): string {
     String(r.recordsOut),
     String(r.missing),
     String(r.duplicates),
+    r.deadLetters === null ? '—' : String(r.deadLetters),
+    String(r.restarts),
     r.recoverMs.length === 0 ? '—' : r.recoverMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', '),
     r.ok ? 'pass' : `FAIL: ${r.problems.join('; ').slice(0, 200)}`,
   ]);

@@ -72,7 +72,7 @@ async function main(): Promise<number> {
           log: (line) => process.stderr.write(`  ${line}\n`),
         }));
       } catch (err) {
-        results.push({ scenario: spec.name, recordsIn: records, recordsOut: 0, missing: 0, duplicates: 0, unexpected: 0, deadLetters: null, recoverMs: [], ok: false, problems: [(err as Error).message] });
+        results.push({ scenario: spec.name, recordsIn: records, recordsOut: 0, missing: 0, duplicates: 0, unexpected: 0, deadLetters: null, restarts: 0, recoverMs: [], ok: false, problems: [(err as Error).message] });
       }
       process.stderr.write(`chaos: ${spec.name} ${results.at(-1)?.ok === true ? 'passed' : 'FAILED'} in ${((Date.now() - began) / 1000).toFixed(0)} s\n`);
     }

@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CommittedProgress } from './committed-progress';
 import { chaosDocument, compareLines, expectedLines, isMalformed, outputLine, type ChaosPipeline } from './chaos-input';
 import { InputWriter } from './input-writer';
+import { closingTotals, committedCounters, counterProblems } from './job-counters';
 import { JobProcess } from './job-process';
 import { readCommitted } from '@weir/runtime/testing/read-committed';
 import { DEAD_LETTER_HEADERS } from '@weir/runtime/sinks/dead-letter';
@@ -43,6 +44,8 @@ export interface ScenarioResult {
   duplicates: number;
   unexpected: number;
   deadLetters: number | null;
+  /** Times the job restarted itself in its process (its restart strategy), over every instance. */
+  restarts: number;
   /** Per fault: from the restart to the first commit past where the job stood. */
   recoverMs: number[];
   ok: boolean;
@@ -65,6 +68,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const dataDir = join(o.workDir, 'data');
   const problems: string[] = [];
   const recoverMs: number[] = [];
+  let closing: ReturnType<typeof closingTotals> = null;
 
   const writer = new InputWriter(o.brokers, input, o.records, malformedRate);
   await writer.open();
@@ -77,13 +81,20 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const writing = o.broker === undefined ? writer.write(o.records, rate, allowed) : writer.write(Math.floor(o.records / 2), rate);
   let finishing = false;
   let job: JobProcess;
-  /** Starts the job; when it exits by itself (it failed, say on the broker's loss), it is started again, as the server would. */
+  /**
+   * Starts the job. It must never exit by itself: a failure of its environment (the broker's
+   * loss, a commit whose outcome is unknown) is the job's restart strategy's to ride out, in
+   * the same process. If it does exit, that is a problem; it is started again (as a process
+   * supervisor would) so that the rest of the run still checks the output.
+   */
   const start = (): JobProcess => {
     const j = new JobProcess(file, o.brokers, dataDir, join(o.workDir, `${name}.log`));
     job = j;
     void j.exited.then((e) => {
       if (j !== job || j.intentional || finishing) return;
-      log(`${o.name}: job exited (${e.code ?? e.signal}): ${j.log().split('\n').slice(-2).join(' / ')}; starting it again`);
+      const last = j.log().split('\n').slice(-2).join(' / ');
+      problems.push(`the job exited by itself (${e.code ?? e.signal}) instead of restarting from its checkpoint: ${last}`);
+      log(`${o.name}: job exited (${e.code ?? e.signal}): ${last}; starting it again`);
       start();
     });
     return j;
@@ -161,13 +172,17 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     }
     finishing = true;
     job.signal('SIGTERM');
-    await Promise.race([job.exited, new Promise((r) => setTimeout(r, 30_000))]);
+    const stopped = await Promise.race([job.exited, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
+    if (stopped === null) problems.push(`the job did not stop within 60 s of SIGTERM: ${job.log()}`);
     job.signal('SIGKILL');
+    closing = closingTotals(job.log());
   } finally {
     await writer.close();
     await progress.close();
   }
 
+  const restarts = restartsIn(await readFile(join(o.workDir, `${name}.log`), 'utf8').catch(() => ''));
+  if (restarts > 0) log(`${o.name}: the job restarted itself ${restarts} time(s) from its checkpoint`);
   const out = await readCommitted(o.brokers, output, 120_000);
   const lines = out.flatMap((m) => outputLine(o.pipeline, m.value) ?? []);
   const cmp = compareLines(expectedLines(o.pipeline, o.records, malformedRate), lines);
@@ -186,10 +201,30 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     if (offsets.size < bad) problems.push(`${bad - offsets.size} malformed records not dead-lettered`);
   }
   const exact = o.delivery === 'exactly-once';
+  // The job's totals, restored with its state at every restart, agree exactly with what it committed.
+  if (exact) {
+    const counters = await committedCounters(o.brokers, `weir.${name}.src`, input, dataDir, name);
+    problems.push(...counterProblems(counters, closing, {
+      inputOffsets: total, outputMessages: out.length, deadLetters, oneOutPerRecord: o.pipeline === 'stateless',
+    }));
+  }
   if (cmp.missing > 0) problems.push(`${cmp.missing} missing`);
   if (cmp.unexpected > 0) problems.push(`${cmp.unexpected} results no offline computation gives`);
   if (exact && cmp.duplicates > 0) problems.push(`${cmp.duplicates} duplicates`);
   return {
-    scenario: o.name, recordsIn: o.records, recordsOut: lines.length, ...cmp, deadLetters, recoverMs, ok: problems.length === 0, problems,
+    scenario: o.name, recordsIn: o.records, recordsOut: lines.length, ...cmp, deadLetters, restarts, recoverMs, ok: problems.length === 0, problems,
   };
+}
+
+/** Restarts in `weir run` output: each run of progress lines in state RESTARTING is one. */
+export function restartsIn(log: string): number {
+  let n = 0;
+  let restarting = false;
+  for (const line of log.split('\n')) {
+    if (!/^\[[^\]]*\] [A-Z]+ ·/.test(line)) continue;
+    const now = line.includes('] RESTARTING ·');
+    if (now && !restarting) n++;
+    restarting = now;
+  }
+  return n;
 }

@@ -1,6 +1,6 @@
 import type { DeployOptions, EmbeddedPlan } from '@weir/compiler';
 import { toJobError } from '../job/job-options';
-import { JobRunner } from '../job/job-runner';
+import { JobSupervisor } from '../job/job-supervisor';
 import type { TuningInput } from '../job/tuning';
 import { JobHandle } from './embedded-job';
 
@@ -8,7 +8,7 @@ import { JobHandle } from './embedded-job';
 export async function deployInThread(plan: EmbeddedPlan, deploy: DeployOptions, tuning: TuningInput = {}): Promise<JobHandle> {
   const startedAt = Date.now();
   const handle = new JobHandle(deploy.jobId, plan, startedAt, deploy.dataDir);
-  let runner: JobRunner;
+  let runner: JobSupervisor;
   try {
     runner = createRunner();
   } catch (err) {
@@ -20,8 +20,8 @@ export async function deployInThread(plan: EmbeddedPlan, deploy: DeployOptions, 
   void runner.start();
   return handle;
 
-  function createRunner(): JobRunner {
-    return new JobRunner({
+  function createRunner(): JobSupervisor {
+    return new JobSupervisor({
       jobId: deploy.jobId,
       plan,
       deploy,

@@ -1,8 +1,9 @@
-// The body of a job's worker thread (started through worker-bootstrap.mjs): runs one
-// JobRunner and talks to the engine only through the messages of ./messages.ts.
+// The body of a job's worker thread (started through worker-bootstrap.mjs): runs one job
+// (a JobSupervisor: JobRunner attempts under the restart strategy) and talks to the engine
+// only through the messages of ./messages.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toJobError } from '../job/job-options';
-import { JobRunner } from '../job/job-runner';
+import { JobSupervisor } from '../job/job-supervisor';
 import { FromWorkerSchema, ToWorkerSchema, WorkerDataSchema, type FromWorker } from './messages';
 
 function post(message: FromWorker): void {
@@ -14,9 +15,9 @@ function main(): void {
   if (port === null) throw new Error('worker-main runs in a worker thread');
   const data = WorkerDataSchema.parse(workerData);
   const startedAt = Date.now();
-  let runner: JobRunner;
+  let runner: JobSupervisor;
   try {
-    runner = new JobRunner({
+    runner = new JobSupervisor({
       jobId: data.deploy.jobId,
       plan: data.plan,
       deploy: data.deploy,

@@ -38,6 +38,15 @@ export const TuningSchema = z.object({
   stopTimeoutMs: z.number().int().positive().default(30_000),
   /** Completed checkpoints kept on disk (the newest ones). */
   checkpointsRetained: z.number().int().positive().default(3),
+  /**
+   * Restart strategy (job-supervisor.ts): a job that fails on its environment (a broker
+   * gone, a sink that cannot write, a commit whose outcome is unknown) is started again from
+   * its last checkpoint, after a delay doubling from restartDelayMs up to restartMaxDelayMs;
+   * it fails for good after restartAttempts restarts in a row that completed no checkpoint.
+   */
+  restartAttempts: z.number().int().nonnegative().default(5),
+  restartDelayMs: z.number().int().positive().default(1_000),
+  restartMaxDelayMs: z.number().int().positive().default(30_000),
   /** Partitions of a sink or dead-letter topic Weir creates. */
   createdTopicPartitions: z.number().int().positive().default(3),
 });
