@@ -2,13 +2,17 @@ import pg from 'pg';
 import { io } from 'socket.io-client';
 import { JobRecordSchema, PipelineRecordSchema, type JobRecord } from '@weir/protocol';
 import { findTemplate } from '../apps/web/src/features/designer/templates/templates';
-import { BASE_URL } from './support/env';
+import { runDatagen } from '@weir/cli/datagen/run-datagen';
+import { loadConfig } from '@weir/server/config';
+import { BASE_URL, KAFKA_PORT } from './support/env';
 import { CSRF, expect, test } from './support/fixtures';
 import type { APIRequestContext } from '@playwright/test';
 
 // Live job monitoring through the user's journeys: rates on the canvas, backpressure from a
 // locked PostgreSQL sink table, the socket's handshake, and a viewer's controls.
 const RUN = Date.now().toString(36);
+// The broker `weir up` uses: KAFKA_BROKERS when set (playwright.config.ts), else its own.
+const BROKERS = process.env.KAFKA_BROKERS ?? `127.0.0.1:${KAFKA_PORT}`;
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -83,10 +87,10 @@ test.describe.serial('live job monitoring', () => {
 
   test('a locked PostgreSQL sink table turns the upstream edges HIGH and the lag grows; releasing it recovers', async ({ page, api }) => {
     test.setTimeout(240_000);
-    // postgres-sink's `default` connection is Weir's own database, so only a server started with
-    // DATABASE_URL=postgres://… can run this pipeline; the test locks through the same URL.
-    const url = process.env.DATABASE_URL;
-    test.skip(!url, 'needs the e2e server started with DATABASE_URL=postgres://… (postgres-sink `default` is the server database)');
+    // postgres-sink's `default` connection is the server's WEIR_POSTGRES_URL (else a PostgreSQL
+    // DATABASE_URL, else the local server): the webServer inherits this environment, so the
+    // test locks the table where the job writes it.
+    const url = loadConfig(process.env).sinkPostgresUrl;
     const table = `page_clicks_${RUN}`;
     const { pipelineId, job } = await deployTemplate(api, 'clicks-to-postgres', (doc) => {
       const sink = doc.nodes.find((n) => n.kind === 'postgres-sink');
@@ -101,12 +105,19 @@ test.describe.serial('live job monitoring', () => {
       await expect(page.getByTestId('live-banner')).toBeVisible({ timeout: 15_000 });
       await client.query('BEGIN');
       await client.query(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`);
+      // The sink holds 5000 rows (postgresSinkCapacity) before it holds the job back: at the
+      // demo's 50 clicks/s that is 100 s of input, so nothing upstream would wait within this
+      // test. More clicks of the same generator fill it at once; the demo stream goes on
+      // behind them, so the lag keeps growing while the source is held.
+      await runDatagen({ generator: 'clicks', topic: 'clicks', brokers: BROKERS, count: 8_000, liveTime: true, clientId: `e2e-burst-${RUN}` });
       const lagAt = async () => Number(await page.getByTestId('live-lag-clicks').getAttribute('data-lag'));
-      await expect.poll(async () => page.locator('[data-testid^="edge-live-"][data-level="HIGH"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => page.locator('[data-testid^="edge-live-"][data-level="HIGH"]').count(), { timeout: 60_000 }).toBe(2);
       const before = await lagAt();
       await expect.poll(lagAt, { timeout: 60_000 }).toBeGreaterThan(before);
+      const peak = await lagAt();
       await client.query('ROLLBACK');
       await expect.poll(async () => page.locator('[data-testid^="edge-live-"][data-level="HIGH"]').count(), { timeout: 60_000 }).toBe(0);
+      await expect.poll(lagAt, { timeout: 60_000 }).toBeLessThan(peak);
     } finally {
       await client.query('ROLLBACK').catch(() => {});
       await client.end();
