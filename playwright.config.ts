@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { BASE_URL, DATA_DIR, KAFKA_PORT, PORT } from './e2e/support/env';
+import { BASE_URL, DATA_DIR, KAFKA_PORT, OUTPUT_DIR, PORT } from './e2e/support/env';
 
 // e2e runs the real thing: `weir up` (server, built web app, Kafka, demo data) in Debian's
 // Chromium, on port 3100 (WEIR_E2E_PORT). KAFKA_BROKERS set: that cluster is used. Otherwise
@@ -13,7 +13,7 @@ import { BASE_URL, DATA_DIR, KAFKA_PORT, PORT } from './e2e/support/env';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: OUTPUT_DIR,
   fullyParallel: false,
   workers: 1,
   retries: 0,

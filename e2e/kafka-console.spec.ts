@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { Kafka, logLevel } from 'kafkajs';
+import { createKafka } from '@weir/kafka';
 import { KafkaGroupPage } from './pages/kafka-group-page';
 import { ADMIN_STATE_FILE, LOGIN_URL_FILE, REPO_ROOT } from './support/env';
 import { KafkaPage } from './pages/kafka-page';
@@ -49,7 +49,7 @@ function datagen(topic: string, rate: number, count: number): Promise<void> {
 
 /** A consumer group that has read part of `topic`, committed, and left (Empty, offsets kept). */
 async function groupThatRead(topic: string, groupId: string, messages: number): Promise<void> {
-  const kafka = new Kafka({ clientId: 'weir-e2e', brokers: BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const kafka = createKafka({ clientId: 'weir-e2e', brokers: BROKERS, logLevel: 'error', logSink: () => {} });
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });

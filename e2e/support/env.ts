@@ -16,6 +16,9 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
  */
 export const DATA_DIR = join(REPO_ROOT, PORT === DEFAULT_PORT ? '.weir-e2e' : `.weir-e2e-${PORT}`);
 
+/** Playwright's artifacts (traces, screenshots); Playwright wipes them at start, so per port too. */
+export const OUTPUT_DIR = join(REPO_ROOT, PORT === DEFAULT_PORT ? 'test-results' : `test-results-${PORT}`);
+
 /** Written by `weir up` (mode 0600): the admin's one-time login link. globalSetup spends it. */
 export const LOGIN_URL_FILE = join(DATA_DIR, 'login-url');
 
