@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { parseBrokers, waitForBroker } from '@weir/kafka';
+import { holdTestFlink } from '@weir/flink/testing/test-flink-cluster';
 import { isStackError, startKafka, type KafkaHandle } from '@weir/stack';
 
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -64,7 +65,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await checkPostgres();
   const kafka = await provideKafka();
   project.provide('kafkaBrokers', process.env.KAFKA_BROKERS!);
+  // The test Flink, once the first Flink test file starts it, stays up for the rest of the run.
+  const flink = holdTestFlink();
   return async () => {
+    await flink.release();
     await kafka?.stop();
   };
 }

@@ -2,12 +2,16 @@ import { z } from 'zod';
 
 /** The parts of Flink's REST answers Weir reads (Flink 2.x), checked at the boundary. */
 
+// Flink writes a double it has no value for yet as the string "NaN" (seen for busy time right
+// after a job is looked up again): read anything but a number as 0, instead of refusing the job.
+const count = z.number().catch(0);
+
 export const VertexMetricsSchema = z.object({
-  'read-records': z.number().default(0),
-  'write-records': z.number().default(0),
-  'accumulated-busy-time': z.number().default(0),
-  'accumulated-backpressured-time': z.number().default(0),
-  'accumulated-idle-time': z.number().default(0),
+  'read-records': count,
+  'write-records': count,
+  'accumulated-busy-time': count,
+  'accumulated-backpressured-time': count,
+  'accumulated-idle-time': count,
 }).loose();
 
 export const JobVertexSchema = z.object({
