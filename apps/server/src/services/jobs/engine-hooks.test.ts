@@ -88,6 +88,29 @@ describe('an engine with a cluster of its own (Flink)', () => {
     expect(await job(second, await second.login('viewer'), deployed.id)).toMatchObject({ state: 'RUNNING', savepoint: `file:///sp/${deployed.id}` });
   });
 
+  it('resumes the jobs of an engine that must first reach its cluster in the background: the server is ready meanwhile', async () => {
+    const first = await start(new FakeEngine(), { prepare: async () => {} });
+    const { res } = await deployOne(first);
+    const deployed = JobRecordSchema.parse(res.json());
+    await first.app.close();
+    apps = apps.filter((a) => a !== first);
+
+    const next = new FakeEngine();
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const deploy = next.deploy.bind(next);
+    next.deploy = async (plan, options) => {
+      await gate;
+      return deploy(plan, options);
+    };
+    const second = await start(next, { prepare: async () => {} }, first.dataDir);
+    await second.app.ready();
+    expect(next.deployed).toEqual([]);
+    open();
+    await vi.waitFor(() => expect(next.deployed.map((j) => j.id)).toEqual([deployed.id]));
+    expect(await job(second, await second.login('viewer'), deployed.id)).toMatchObject({ state: 'RUNNING' });
+  });
+
   it('after a restart follows a job the engine still runs instead of deploying it again', async () => {
     const engine = new FakeEngine();
     // The first server leaves its job running on the cluster (a configured Flink): suspend lets go of nothing.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import type { DeployOptions, Engine, Job, JobStatus } from '@weir/compiler';
+import type { DeployOptions, Engine, Job } from '@weir/compiler';
 import { ENGINES, type EngineName, type JobError, type JobState, type MetricsSnapshot } from '@weir/model';
 import type { EngineInfo, JobRecord } from '@weir/protocol';
 import { ApiError } from '../../api-error';
@@ -10,6 +10,7 @@ import { requireRole, type Actor } from '../auth/actor';
 import { completeRegistry, engineInfo, type EngineEntry } from './engine-registry';
 import { toJobRecord } from './job-record';
 import { jobErrorOf } from './job-error';
+import { createJobTracker } from './job-tracker';
 import { keyedLock } from './keyed-lock';
 import { reattachJob } from './reattach-job';
 import { ACTIVE_JOB_STATES } from '../pipeline-service';
@@ -30,12 +31,6 @@ export interface JobManagerDeps {
   postgresUrl?: string;
 }
 
-interface Tracked {
-  job: Job;
-  /** The state last written to the store, so only changes are written. */
-  written: JobState;
-}
-
 /** States a job was in when the server stopped that mean "keep it running". */
 const RESUMABLE: readonly JobState[] = ['CREATED', 'RUNNING', 'RESTARTING'];
 
@@ -48,12 +43,10 @@ const RESUMABLE: readonly JobState[] = ['CREATED', 'RUNNING', 'RESTARTING'];
 export function createJobManager(deps: JobManagerDeps) {
   const { store, audit, now, log } = deps;
   const registry = completeRegistry(deps.engines);
-  const tracked = new Map<string, Tracked>();
-  const latest = new Map<string, MetricsSnapshot>();
-  // The live gateway and metrics history listen here (services/live).
-  const snapshotListeners = new Set<(snapshot: MetricsSnapshot) => void>();
+  const tracker = createJobTracker({ store, now, log });
+  const { write, finish } = tracker;
   const withLock = keyedLock();
-  let closing = false;
+  const resuming = new Set<Promise<unknown>>();
 
   function unavailableReason(entry: EngineEntry): string | null {
     if (!entry.engine) return entry.reason ?? `The ${ENGINES[entry.name].label} engine is not available.`;
@@ -99,48 +92,6 @@ export function createJobManager(deps: JobManagerDeps) {
     return toJobRecord(j, entryOf(j.engine).uiUrl?.() ?? null);
   }
 
-  async function write(id: string, patch: Parameters<Store['jobs']['update']>[1]): Promise<void> {
-    if (closing) return;
-    await store.jobs.update(id, patch);
-  }
-
-  async function syncState(id: string): Promise<void> {
-    const t = tracked.get(id);
-    if (!t) return;
-    const status = t.job.status();
-    if (status.state === t.written) return;
-    t.written = status.state;
-    await write(id, { state: status.state, ...(status.externalId ? { externalId: status.externalId } : {}), ...(status.externalUrl ? { externalUrl: status.externalUrl } : {}) });
-  }
-
-  async function finish(id: string, job: Job, final: JobStatus): Promise<void> {
-    if (tracked.get(id)?.job !== job) return;
-    tracked.delete(id);
-    if (closing) return;
-    const error = final.state === 'FAILED' ? (final.error ?? { code: 'JOB_FAILED', message: 'the job failed without saying why', time: now() }) : null;
-    await write(id, { state: final.state, endedAt: final.endedAt ?? now(), error, ...(final.externalUrl ? { externalUrl: final.externalUrl } : {}) });
-    if (error) log.warn({ jobId: id, error }, 'job failed');
-  }
-
-  function watch(id: string, job: Job): void {
-    void (async () => {
-      for await (const snapshot of job.metrics()) {
-        latest.set(id, snapshot);
-        for (const listener of snapshotListeners) {
-          try {
-            listener(snapshot);
-          } catch (err) {
-            log.warn({ err, jobId: id }, 'a metrics listener failed');
-          }
-        }
-        await syncState(id);
-      }
-    })().catch((err: unknown) => log.warn({ err, jobId: id }, 'job metrics stream ended with an error'));
-    void job.done
-      .then((final) => finish(id, job, final))
-      .catch((err: unknown) => log.error({ err, jobId: id }, 'could not record the end of a job'));
-  }
-
   /**
    * Compiles the job's pipeline version and starts it on its engine. A document that no
    * longer compiles, or an engine that refuses it, leaves the job FAILED with the cause.
@@ -160,20 +111,7 @@ export function createJobManager(deps: JobManagerDeps) {
       await write(j.id, { state: 'FAILED', endedAt: now(), error: jobError('DEPLOY_FAILED', err) });
       return;
     }
-    await follow(j.id, job);
-  }
-
-  /** Tracks a job an engine runs: its row follows its status, its snapshots reach the listeners. */
-  async function follow(id: string, job: Job): Promise<void> {
-    const status = job.status();
-    tracked.set(id, { job, written: status.state });
-    // Listening before the write: a snapshot published meanwhile is not missed.
-    watch(id, job);
-    await write(id, {
-      state: status.state, startedAt: status.startedAt,
-      // A relaunch gets new engine ids; no stale link to the run before it.
-      externalId: status.externalId ?? null, externalUrl: status.externalUrl ?? null,
-    });
+    await tracker.follow(j.id, job);
   }
 
   async function documentOf(j: Pick<JobRow, 'pipelineId' | 'version'>): Promise<unknown> {
@@ -182,7 +120,7 @@ export function createJobManager(deps: JobManagerDeps) {
     return JSON.parse(v.document) as unknown;
   }
 
-  const isActive = (j: JobRow) => tracked.has(j.id) || ACTIVE_JOB_STATES.includes(j.state);
+  const isActive = (j: JobRow) => tracker.job(j.id) !== undefined || ACTIVE_JOB_STATES.includes(j.state);
 
   return {
     engines(actor: Actor): EngineInfo[] {
@@ -232,13 +170,12 @@ export function createJobManager(deps: JobManagerDeps) {
     async metrics(actor: Actor, id: string): Promise<MetricsSnapshot | null> {
       requireRole(actor, 'viewer');
       await row(id);
-      return latest.get(id) ?? null;
+      return tracker.latest(id);
     },
 
     /** Every snapshot of every job as it arrives (no permission check: for services, not users). */
     onSnapshot(listener: (snapshot: MetricsSnapshot) => void): () => void {
-      snapshotListeners.add(listener);
-      return () => void snapshotListeners.delete(listener);
+      return tracker.onSnapshot(listener);
     },
 
     /** Stops a running job (operator); with `savepoint`, the next restart resumes from it. */
@@ -247,12 +184,12 @@ export function createJobManager(deps: JobManagerDeps) {
       return withLock(id, async () => {
         const j = await row(id);
         if (!isActive(j)) throw new ApiError(409, 'JOB_NOT_ACTIVE', `Job ${id} of ${j.pipelineName} has already ended (${j.state})`, { state: j.state });
-        const t = tracked.get(id);
+        const running = tracker.job(id);
         let savepoint: string | undefined;
-        if (t) {
-          const result = await t.job.stop({ savepoint: options.savepoint });
+        if (running) {
+          const result = await running.stop({ savepoint: options.savepoint });
           savepoint = result.savepoint;
-          await finish(id, t.job, await t.job.done);
+          await finish(id, running, await running.done);
         } else {
           // Its row says active but no engine runs it (the engine went away): record the end.
           await write(id, { state: 'CANCELED', endedAt: now() });
@@ -271,6 +208,8 @@ export function createJobManager(deps: JobManagerDeps) {
         if (isActive(j)) throw new ApiError(409, 'JOB_ACTIVE', `Job ${id} of ${j.pipelineName} is ${j.state}; stop it before restarting it`, { state: j.state });
         const engine = engineFor(j.engine);
         const document = await documentOf(j);
+        // As for a deploy: a cluster that cannot be reached or started is this call's answer.
+        await entryOf(j.engine).prepare?.();
         await write(id, { state: 'RESTARTING', error: null, endedAt: null });
         await audit.record(actor, { action: 'job.restart', target: `job:${id}`, details: { pipeline: j.pipelineName, version: j.version, savepoint: j.savepoint } });
         await launch({ ...j, state: 'RESTARTING' }, engine, document);
@@ -278,10 +217,14 @@ export function createJobManager(deps: JobManagerDeps) {
       });
     },
 
-    /** Deploys again every job that was running when the server stopped. */
+    /**
+     * Deploys again (or follows again) every job that was running when the server stopped.
+     * Jobs of an engine that must first reach or start its cluster (Flink: half a minute or
+     * more) resume in the background, so the server answers meanwhile.
+     */
     async resume(): Promise<void> {
       for (const j of await store.jobs.list({ states: ACTIVE_JOB_STATES })) {
-        await withLock(j.id, async () => {
+        const work = () => withLock(j.id, async () => {
           if (!RESUMABLE.includes(j.state)) {
             // It was on its way out when the server stopped; record where it was going.
             await write(j.id, { state: j.state === 'FAILING' ? 'FAILED' : 'CANCELED', endedAt: now() });
@@ -297,12 +240,19 @@ export function createJobManager(deps: JobManagerDeps) {
           const document = await documentOf(j);
           const outcome = await reattachJob(j, engine, document, {
             entry: entryOf(j.engine), options: deployOptions(j.id, null), now,
-            follow: (job) => follow(j.id, job),
+            follow: (job) => tracker.follow(j.id, job, j),
             fail: (error) => write(j.id, { state: 'FAILED', endedAt: now(), error }),
           });
           await audit.record(null, { action: 'job.resume', target: `job:${j.id}`, details: { pipeline: j.pipelineName, version: j.version, reattached: outcome === 'followed' } });
           if (outcome === 'relaunch') await launch(j, engine, document);
         });
+        if (entryOf(j.engine).prepare === undefined) {
+          await work();
+          continue;
+        }
+        const pending = work().catch((err: unknown) => log.error({ err, jobId: j.id }, 'could not resume a job'));
+        resuming.add(pending);
+        void pending.finally(() => resuming.delete(pending));
       }
     },
 
@@ -312,7 +262,9 @@ export function createJobManager(deps: JobManagerDeps) {
      * took are where they resume from.
      */
     async close(): Promise<void> {
-      closing = true;
+      tracker.close();
+      // A job resuming in the background is let go of below with the others.
+      await Promise.all(resuming);
       for (const entry of registry) {
         const suspended = await entry.suspend?.().catch((err: unknown) => {
           log.warn({ err, engine: entry.name }, 'could not let go of the engine\'s jobs');
