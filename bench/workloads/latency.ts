@@ -3,131 +3,132 @@
 // output topic by a read_committed consumer; latency = time read − time sent. At-least-once
 // writes as soon as a batch is acknowledged; exactly-once makes output visible when the
 // transaction of its checkpoint commits, so its latency follows the checkpoint interval.
-import { createEmbeddedEngine } from '@weir/runtime';
-import { createKafka, Partitioners } from '@weir/kafka';
+// The baseline, measured the same way in the same run: a plain kafkajs consume → produce loop.
+// The load generator and clock run in their own process (latency-probe.ts); the pipe here.
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Job } from '@weir/compiler';
+import { createEmbeddedEngine, type EmbeddedEngine } from '@weir/runtime';
+import { createKafka } from '@weir/kafka';
 import { documentName, pipeDocument } from '../lib/documents';
-import { percentile } from '../lib/stats';
 import { createTopic } from '../lib/topics';
 import type { BenchContext, RunResult, Workload } from '../lib/workload';
+import type { ProbeInput, ProbeResult } from './latency-probe';
 
 export const LATENCY_RATE = 5_000;
 /** Checkpoint interval of the exactly-once run: output becomes visible once per interval. */
 export const EXACTLY_ONCE_CHECKPOINT = '100ms';
-const WARM_UP_MS = 2_000;
-const TICK_MS = 5;
-const DATE_TIME = /"dateTime":"([^"]+)"/;
+const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const PROBE = join(ROOT, 'bench', 'workloads', 'latency-probe.ts');
 
-function bid(i: number, now: number): string {
-  return JSON.stringify({
-    auction: 1000 + (i % 100), bidder: 2000 + (i % 997), price: 100 + (i % 5000), channel: 'Google',
-    url: 'https://www.nexmark.com/item.htm?query=1', dateTime: now, extra: 'bench',
-  });
+type Mode = 'raw' | 'at-least-once' | 'exactly-once';
+
+/** What carries the records from input to output: an embedded job, or the raw loop. */
+interface Pipe {
+  /** Settles (with a reason) only if the pipe ends by itself. */
+  ended: Promise<string>;
+  stop(): Promise<void>;
 }
 
-async function measure(ctx: BenchContext, exactlyOnce: boolean): Promise<{ samples: number[]; ms: number }> {
-  const name = documentName(ctx.unique(exactlyOnce ? 'bench-lat-eo' : 'bench-lat-alo'));
-  const input = `${name}-in`;
-  const output = `${name}-out`;
-  await createTopic(ctx.brokers, input, ctx.partitions);
-  await createTopic(ctx.brokers, output, ctx.partitions);
+async function embeddedPipe(ctx: BenchContext, name: string, input: string, output: string, exactlyOnce: boolean): Promise<Pipe> {
   const settings = exactlyOnce ? { delivery: 'exactly-once', checkpointInterval: EXACTLY_ONCE_CHECKPOINT } : { delivery: 'at-least-once' };
-  const engine = createEmbeddedEngine({ mode: 'worker' });
+  const engine: EmbeddedEngine = createEmbeddedEngine({ mode: 'worker' });
   const deploy = { jobId: name, kafkaClusters: { default: { brokers: ctx.brokers } }, dataDir: '/tmp/weir-bench' };
   const compiled = engine.compile(pipeDocument(name, input, output, false, settings), deploy);
   if (!compiled.ok) throw new Error(`latency pipeline does not compile: ${compiled.problems.map((p) => p.message).join('; ')}`);
-  const kafka = createKafka({ brokers: ctx.brokers, clientId: 'weir-bench-latency', logLevel: 'error', logSink: () => {} });
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
-  const consumer = kafka.consumer({ groupId: `${name}-reader`, maxWaitTimeInMs: 100, minBytes: 1 });
-  await producer.connect();
-  await consumer.connect();
-  await consumer.subscribe({ topics: [output], fromBeginning: true });
-  // Measured: records sent from `from` (set once the first record came through, plus a warm-up) until `until`.
-  let from = Infinity;
-  let until = Infinity;
-  let expected = 0;
-  const samples: number[] = [];
-  let firstSeen!: () => void;
-  const seen = new Promise<void>((resolve) => (firstSeen = resolve));
-  let allIn: (() => void) | null = null;
-  await consumer.run({
-    autoCommit: false,
-    eachBatch: async ({ batch }) => {
-      const now = Date.now();
-      for (const m of batch.messages) {
-        const sent = Date.parse(DATE_TIME.exec(m.value?.toString('utf8') ?? '')?.[1] ?? '');
-        if (sent >= from && sent < until) samples.push(now - sent);
-      }
-      firstSeen();
-      if (samples.length >= expected && expected > 0) allIn?.();
-    },
-  });
-  const job = await engine.deploy(compiled.plan, deploy);
-  let sent = 0;
-  let sending = true;
-  const started = Date.now();
-  const pending = new Set<Promise<unknown>>();
-  const loop = (async () => {
-    while (sending) {
-      const now = Date.now();
-      const due = Math.floor(((now - started) * LATENCY_RATE) / 1000) - sent;
-      if (due > 0) {
-        const messages = Array.from({ length: due }, (_, k) => ({ value: bid(sent + k, now) }));
-        if (now >= from && now < until) expected += due;
-        sent += due;
-        const p = producer.send({ topic: input, messages, acks: -1 }).finally(() => pending.delete(p));
-        pending.add(p);
-      }
-      if (now >= until) break;
-      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
-    }
-  })();
-  const measuring = (async () => {
-    await seen;
-    from = Date.now() + WARM_UP_MS;
-    until = from + ctx.latencySeconds * 1000;
-  })();
-  try {
-    await Promise.race([measuring, job.done.then((s) => { throw new Error(`latency job ended ${s.state} before the measurement: ${s.error?.message ?? ''}`); })]);
-    await loop;
-    await Promise.all(pending);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((resolve) => {
-        allIn = resolve;
-        if (samples.length >= expected) resolve();
-      }),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, 30_000))),
-    ]);
-    clearTimeout(timer);
-    if (samples.length < expected) throw new Error(`latency: ${samples.length} of ${expected} measured records came through`);
-    return { samples, ms: until - from };
-  } finally {
-    sending = false;
-    await job.stop().catch(() => undefined);
-    await engine.close();
-    await consumer.disconnect();
-    await producer.disconnect();
-  }
-}
-
-function latencyWorkload(exactlyOnce: boolean): Workload {
-  const p99 = exactlyOnce ? 'p99LatencyExactlyOnceMs' : 'p99LatencyMs';
+  const job: Job = await engine.deploy(compiled.plan, deploy);
   return {
-    figure: p99,
-    unit: 'ms',
-    description: `embedded stateless pipe (${exactlyOnce ? `exactly-once, checkpoint every ${EXACTLY_ONCE_CHECKPOINT}` : 'at-least-once'}) at ${LATENCY_RATE} records/s: ` +
-      '99th percentile of (read from the output by a read_committed consumer − sent)',
-    async run(ctx: BenchContext): Promise<RunResult> {
-      const { samples, ms } = await measure(ctx, exactlyOnce);
-      const p50 = percentile(samples, 50);
-      const value = percentile(samples, 99);
-      ctx.log(`latency ${exactlyOnce ? 'exactly-once' : 'at-least-once'}: ${samples.length} records, p50 ${p50} ms, p99 ${value} ms, max ${percentile(samples, 100)} ms`);
-      return {
-        records: samples.length, ms, value,
-        ...(exactlyOnce ? { notes: { p50LatencyExactlyOnceMs: p50 } } : { also: { p50LatencyMs: p50 } }),
-      };
+    ended: job.done.then((s) => `latency job ended ${s.state}: ${s.error?.message ?? ''}`),
+    async stop() {
+      await job.stop().catch(() => undefined);
+      await engine.close();
     },
   };
 }
 
-export const latencyWorkloads: Workload[] = [latencyWorkload(false), latencyWorkload(true)];
+/** The raw client's floor: consume → produce of the same bytes (idempotent producer, acks=all), no Weir code. */
+async function rawPipe(ctx: BenchContext, name: string, input: string, output: string): Promise<Pipe> {
+  const kafka = createKafka({ brokers: ctx.brokers, clientId: 'weir-bench-latency-raw', logLevel: 'error', logSink: () => {} });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const consumer = kafka.consumer({ groupId: `${name}-raw`, maxWaitTimeInMs: 100, minBytes: 1 });
+  await producer.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topics: [input], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset }) => {
+      await producer.send({ topic: output, messages: batch.messages.map((m) => ({ key: m.key, value: m.value })), acks: -1 });
+      const last = batch.messages[batch.messages.length - 1];
+      if (last) resolveOffset(last.offset);
+    },
+  });
+  return {
+    ended: new Promise<string>(() => {}),
+    async stop() {
+      await consumer.disconnect();
+      await producer.disconnect();
+    },
+  };
+}
+
+/** Runs the probe process against the pipe; fails early if the pipe ends by itself. */
+function runProbe(input: ProbeInput, pipe: Pipe): Promise<ProbeResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', PROBE, JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const result = new Promise<ProbeResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`latency probe exited ${code}: ${err.trim().slice(-2000)}`));
+      else resolve(JSON.parse(line) as ProbeResult);
+    });
+  });
+  const ended = pipe.ended.then((reason) => {
+    child.kill();
+    throw new Error(reason);
+  });
+  return Promise.race([result, ended]);
+}
+
+async function measure(ctx: BenchContext, mode: Mode): Promise<ProbeResult> {
+  const name = documentName(ctx.unique(`bench-lat-${mode === 'exactly-once' ? 'eo' : mode === 'raw' ? 'raw' : 'alo'}`));
+  const input = `${name}-in`;
+  const output = `${name}-out`;
+  await createTopic(ctx.brokers, input, ctx.partitions);
+  await createTopic(ctx.brokers, output, ctx.partitions);
+  const pipe = mode === 'raw' ? await rawPipe(ctx, name, input, output) : await embeddedPipe(ctx, name, input, output, mode === 'exactly-once');
+  try {
+    return await runProbe({ brokers: ctx.brokers, input, output, group: `${name}-reader`, rate: LATENCY_RATE, seconds: ctx.latencySeconds }, pipe);
+  } finally {
+    await pipe.stop();
+  }
+}
+
+const FIGURES: Record<Mode, { p50: string; p99: string; text: string }> = {
+  raw: { p50: 'rawP50LatencyMs', p99: 'rawP99LatencyMs', text: 'plain kafkajs consume → produce loop (the baseline)' },
+  'at-least-once': { p50: 'p50LatencyMs', p99: 'p99LatencyMs', text: 'embedded stateless pipe, at-least-once' },
+  'exactly-once': { p50: 'p50LatencyExactlyOnceMs', p99: 'p99LatencyExactlyOnceMs', text: `embedded stateless pipe, exactly-once with a checkpoint every ${EXACTLY_ONCE_CHECKPOINT}` },
+};
+
+function latencyWorkload(mode: Mode): Workload {
+  const f = FIGURES[mode];
+  return {
+    figure: f.p99,
+    unit: 'ms',
+    description: `${f.text}, at ${LATENCY_RATE} records/s: 99th percentile of (read from the output by a read_committed consumer − sent); ${f.p50} the median`,
+    async run(ctx: BenchContext): Promise<RunResult> {
+      const load = loadavg()[0] ?? 0;
+      const r = await measure(ctx, mode);
+      ctx.log(`latency ${mode}: ${r.records} records, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms (load ${load.toFixed(1)})`);
+      return { records: r.records, ms: r.ms, value: r.p99, also: { [f.p50]: r.p50 }, notes: { maxMs: r.max, loadAverage: Math.round(load * 10) / 10 } };
+    },
+  };
+}
+
+export const latencyWorkloads: Workload[] = [latencyWorkload('raw'), latencyWorkload('at-least-once'), latencyWorkload('exactly-once')];
