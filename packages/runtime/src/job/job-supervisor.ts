@@ -122,6 +122,10 @@ export class JobSupervisor {
       return;
     }
     this.failures = attempt.completedCheckpoint ? 1 : this.failures + 1;
+    // Said once per restart, also for an attempt that failed before its first snapshot (a broker still down).
+    if (this.lastSnapshot !== null) {
+      this.options.events.snapshot({ ...this.lastSnapshot, state: 'RESTARTING', time: Date.now(), ...(status.error !== undefined ? { error: status.error } : {}) });
+    }
     const delay = Math.min(this.tuning.restartMaxDelayMs, this.tuning.restartDelayMs * 2 ** (this.failures - 1));
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, delay);
