@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { memo } from 'react';
+import { memo, Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot, NodeMetrics } from '@weir/model';
 import { sourceLag, NodeLiveMetrics } from './node-live-metrics';
@@ -64,6 +64,31 @@ describe('the live metrics store', () => {
 });
 
 describe('NodeLiveMetrics', () => {
+  it('commits (React Profiler) only for the nodes whose own metrics changed', () => {
+    const commits: string[] = [];
+    const onRender = (id: string) => commits.push(id);
+    render(
+      <>
+        {['a', 'b', 'c'].map((id) => (
+          <Profiler key={id} id={id} onRender={onRender}>
+            <NodeLiveMetrics id={id} category={id === 'a' ? 'source' : 'transform'} />
+          </Profiler>
+        ))}
+      </>,
+    );
+    commits.length = 0;
+    const p = [{ node: 'a', topic: 't', partition: 0, offset: 1, endOffset: 5, lag: 4, lagMs: 10 }];
+    act(() => useLiveMetrics.getState().apply(snapshot(1, { a: node(), b: node(), c: node() }, p)));
+    expect(commits.sort()).toEqual(['a', 'b', 'c']);
+    commits.length = 0;
+    // Same numbers in new objects (every snapshot is parsed afresh): nothing renders.
+    act(() => useLiveMetrics.getState().apply(snapshot(2, { a: node(), b: node(), c: node() }, p.map((x) => ({ ...x })))));
+    expect(commits).toEqual([]);
+    // B's rate and A's lag move: B and A render, C does not.
+    act(() => useLiveMetrics.getState().apply(snapshot(3, { a: node(), b: node({ recordsInPerSecond: 99 }), c: node() }, [{ ...p[0]!, lag: 9 }])));
+    expect(commits.sort()).toEqual(['a', 'b']);
+  });
+
   it('shows rates, backpressure, a source’s lag with its partitions, and nothing without a job', () => {
     const { container } = render(<NodeLiveMetrics id="src" category="source" />);
     expect(container.textContent).toBe('');
