@@ -183,6 +183,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
 
   const restarts = restartsIn(await readFile(join(o.workDir, `${name}.log`), 'utf8').catch(() => ''));
   if (restarts > 0) log(`${o.name}: the job restarted itself ${restarts} time(s) from its checkpoint`);
+  // Nothing fails the replacement or the fenced old instance in a way a restart gets past: a
+  // restart here means the old one came back and fenced the replacement in turn.
+  if (o.pause === true && restarts > 0) problems.push(`the job restarted itself ${restarts} time(s) around the SIGSTOP: the fenced old instance must stop, not take the job back`);
   const out = await readCommitted(o.brokers, output, 120_000);
   const lines = out.flatMap((m) => outputLine(o.pipeline, m.value) ?? []);
   const cmp = compareLines(expectedLines(o.pipeline, o.records, malformedRate), lines);

@@ -25,6 +25,10 @@ describe('CheckpointStore', () => {
     expect((await readdir(store.dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(await store.load(4)).toEqual(file(4));
     expect(await store.lastId()).toBe(5);
+    // Written once: a second writer of an id (an instance that was paused while another took over) is refused.
+    await expect(store.write({ ...file(5), operators: {} })).rejects.toThrow(/EEXIST/);
+    expect(await store.load(5)).toEqual(file(5));
+    expect((await readdir(store.dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps jobs that share a data directory apart', async () => {

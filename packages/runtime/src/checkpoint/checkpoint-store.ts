@@ -76,10 +76,15 @@ export class CheckpointStore {
     return null;
   }
 
-  /** Writes a checkpoint durably (atomic rename, fsynced); returns its size in bytes. */
+  /**
+   * Writes a checkpoint durably (atomic, fsynced) and only once; returns its size in bytes.
+   * Ids rise across runs, so an id already on disk means another instance of the job wrote
+   * it — one that took over while this one was paused, say: this one must not replace the
+   * snapshot the other's committed offsets may name (it fails with EEXIST instead).
+   */
   async write(file: CheckpointFile): Promise<number> {
     const text = JSON.stringify(file);
-    await writeFileAtomic(this.pathOf(file.id), text);
+    await writeFileAtomic(this.pathOf(file.id), text, { exclusive: true });
     return Buffer.byteLength(text);
   }
 

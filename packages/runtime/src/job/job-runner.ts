@@ -12,6 +12,7 @@ import { CheckpointStore } from '../checkpoint/checkpoint-store';
 import { positionsFromJson, type CheckpointFile } from '../checkpoint/checkpoint-file';
 import { chooseRestorePoint, startsAnew } from '../checkpoint/restore-point';
 import { JobTransactions } from '../checkpoint/job-transactions';
+import { isFenced } from '@weir/kafka/transactional-producer';
 import type { GraphNode, NodeHost } from './graph-node';
 import { JobSinks } from './job-sinks';
 import { KafkaClients } from './kafka-clients';
@@ -386,11 +387,21 @@ export class JobRunner implements SourceHost, SinkHost, NodeHost {
   /** Fails the job: no commit past what was acknowledged before; FAILING then FAILED. */
   fail(err: unknown, node: string | undefined): void {
     if (this.isTerminal() || this.state === 'FAILING' || this.error !== null) return;
-    this.error = toJobError(err instanceof JobAbort ? err.error : err, node, this.clock());
+    this.error = toJobError(this.asFenced(err instanceof JobAbort ? err.error : err), node, this.clock());
     this.setState('FAILING');
     this.stopping = true;
     this.shutdown.trigger();
     setImmediate(() => void this.failTeardown());
+  }
+
+  /**
+   * Exactly-once: a failure that comes from being fenced (a sink's send refused for an old
+   * producer epoch, say) is PRODUCER_FENCED, whatever wrapped it: another instance runs the
+   * job now, and the restart strategy must not start this one again to fence it in turn.
+   */
+  private asFenced(err: unknown): unknown {
+    if (this.transactions === null || (err instanceof RuntimeError && err.code === 'PRODUCER_FENCED') || !isFenced(err)) return err;
+    return new RuntimeError('PRODUCER_FENCED', `transactional id ${this.transactions.transactionalId}: another instance of this job took over (${messageOf(err)})`, err instanceof RuntimeError ? err.node : undefined, { cause: err });
   }
 
   private async failTeardown(): Promise<void> {
