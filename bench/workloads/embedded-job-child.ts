@@ -21,6 +21,8 @@ export interface ChildResult {
   /** Resident set size of this process just before the deploy (Node, tsx and the runtime loaded). */
   baseRssMb: number;
   peakRssMb: number;
+  /** CPU time of this process (all threads) from the deploy to the job's end, per 1000 records read. */
+  cpuMsPer1000Records: number;
 }
 
 const MB = 1024 * 1024;
@@ -37,20 +39,24 @@ async function main(): Promise<void> {
     const rss = process.memoryUsage.rss();
     if (rss > peakRss) peakRss = rss;
   }, 20);
+  const cpuBefore = process.cpuUsage();
   const job = await engine.deploy(compiled.plan, deploy);
   const status = await job.done;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   const metrics = job.latestMetrics();
+  const recordsIn = metrics?.nodes.bids?.recordsOutTotal ?? 0;
   await engine.close();
   const result: ChildResult = {
     state: status.state,
     ...(status.error ? { error: `${status.error.code}: ${status.error.message}` } : {}),
     startedAt: status.startedAt,
     endedAt: status.endedAt ?? Date.now(),
-    recordsIn: metrics?.nodes.bids?.recordsOutTotal ?? 0,
+    recordsIn,
     recordsOut: metrics?.nodes.out?.recordsInTotal ?? 0,
     baseRssMb: Math.round(baseRss / MB),
     peakRssMb: Math.round(peakRss / MB),
+    cpuMsPer1000Records: recordsIn > 0 ? Math.round(((cpu.user + cpu.system) / recordsIn) * 100) / 100 : 0,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -56,11 +56,11 @@ function embeddedWindow(kind: WindowKind): Workload {
       if (r.state !== 'FINISHED') throw new Error(`embedded ${kind} job ended ${r.state}: ${r.error ?? ''}`);
       if (r.recordsIn !== ctx.records) throw new Error(`embedded ${kind} job read ${r.recordsIn} of ${ctx.records} records`);
       const { ms, outputRecords } = await timedToLastOutput(ctx, output, r.startedAt, 'embedded');
-      ctx.log(`embedded ${kind}: ${outputRecords} output records, last ${ms} ms after start (job ended after ${r.endedAt - r.startedAt} ms), RSS ${r.baseRssMb} → peak ${r.peakRssMb} MB`);
+      ctx.log(`embedded ${kind}: ${outputRecords} output records, last ${ms} ms after start (job ended after ${r.endedAt - r.startedAt} ms), RSS ${r.baseRssMb} → peak ${r.peakRssMb} MB, ${r.cpuMsPer1000Records} ms CPU per 1000 records`);
       return {
         records: ctx.records, ms,
         ...(kind === 'sliding' ? { also: { embeddedWindowPeakRssMb: r.peakRssMb } } : {}),
-        notes: { outputRecords, baseRssMb: r.baseRssMb, peakRssMb: r.peakRssMb, jobMs: r.endedAt - r.startedAt },
+        notes: { outputRecords, baseRssMb: r.baseRssMb, peakRssMb: r.peakRssMb, jobMs: r.endedAt - r.startedAt, jobCpuMsPer1000Records: r.cpuMsPer1000Records },
       };
     },
   };
