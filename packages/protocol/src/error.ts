@@ -30,6 +30,8 @@ export const API_ERROR_CODES = [
   'JOB_NOT_ACTIVE',
   /** 409: restart asked of a job that is still running; stop it first. */
   'JOB_ACTIVE',
+  /** 409: the engine refused to stop the job (e.g. Flink cannot take a savepoint yet); it keeps running (`details.cause`: the engine's code). */
+  'JOB_STOP_FAILED',
   /** 422: the pipeline version cannot run: `details.problems` lists why. */
   'PIPELINE_INVALID',
   /** 503: the engine cannot take jobs now (`details.reason`). */

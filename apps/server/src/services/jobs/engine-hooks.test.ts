@@ -71,6 +71,22 @@ describe('an engine with a cluster of its own (Flink)', () => {
     });
   });
 
+  it('answers a stop the engine refuses with 409 JOB_STOP_FAILED and Flink\'s reason, and the job keeps running', async () => {
+    const engine = new FakeEngine();
+    const t = await start(engine, {});
+    const { op, res } = await deployOne(t);
+    const deployed = JobRecordSchema.parse(res.json());
+    engine.job(deployed.id).stop = async () => {
+      throw Object.assign(new Error('Flink could not stop job f00 with a savepoint: Not all required tasks are currently running.'), { code: 'FLINK_SAVEPOINT_FAILED' });
+    };
+    const stop = await t.call(op, { method: 'POST', url: `/api/jobs/${deployed.id}/stop`, payload: { savepoint: true } });
+    expect(stop.statusCode).toBe(409);
+    expect(ApiErrorBodySchema.parse(stop.json()).error).toMatchObject({
+      code: 'JOB_STOP_FAILED', message: expect.stringContaining('Not all required tasks are currently running'), details: { cause: 'FLINK_SAVEPOINT_FAILED' },
+    });
+    expect((await job(t, op, deployed.id)).state).toBe('RUNNING');
+  });
+
   it('on shutdown keeps the savepoints its engine took, and the next start deploys from them', async () => {
     const engine = new FakeEngine();
     const suspend = vi.fn(async (): Promise<SuspendedJob[]> => engine.deployed.map((j) => ({ jobId: j.id, savepoint: `file:///sp/${j.id}` })));

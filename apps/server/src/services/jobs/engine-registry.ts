@@ -8,6 +8,8 @@ import { flinkEngineEntry } from './flink-engine-entry';
 export interface SuspendedJob {
   jobId: string;
   savepoint: string | null;
+  /** Why no savepoint was taken. */
+  error?: string;
 }
 
 /** An engine by name: there and ready, or absent with the reason a person is told. */

@@ -1,5 +1,5 @@
 import type { DeployOptions, Job } from '@weir/compiler';
-import { createFlinkEngine, isFlinkError, type FlinkEndpoints, type FlinkEngine, type FlinkPlan } from '@weir/flink';
+import { createFlinkEngine, isFlinkError, type FlinkEndpoints, type FlinkEngine, type FlinkJob, type FlinkPlan } from '@weir/flink';
 import { ApiError } from '../../api-error';
 import type { EngineEntry, SuspendedJob } from './engine-registry';
 
@@ -31,6 +31,28 @@ async function answers(url: string): Promise<boolean> {
  */
 function unavailable(cause: string, reason: string): ApiError {
   return new ApiError(503, 'ENGINE_UNAVAILABLE', `Cannot run jobs on Apache Flink: ${reason}`, { engine: 'flink', cause, reason });
+}
+
+// Flink refuses a savepoint until every task of the job runs (a job deployed moments ago).
+const NOT_YET_RUNNING = /Not all required tasks are currently running|is not being executed at the moment/;
+const SAVEPOINT_ATTEMPTS = 15;
+
+/** Stops a job with a savepoint for a shutdown, waiting (a while) for a job still starting. */
+async function savepointAndStop(job: FlinkJob): Promise<SuspendedJob> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await job.stop({ savepoint: true });
+      return { jobId: job.id, savepoint: result.savepoint ?? null };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (attempt < SAVEPOINT_ATTEMPTS && NOT_YET_RUNNING.test(message)) {
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
+      job.detach();
+      return { jobId: job.id, savepoint: null, error: message };
+    }
+  }
 }
 
 /**
@@ -83,15 +105,7 @@ export function flinkEngineEntry(options: FlinkEntryOptions): EngineEntry {
         for (const job of jobs) job.detach();
         return [];
       }
-      return Promise.all(jobs.map(async (job): Promise<SuspendedJob> => {
-        try {
-          const result = await job.stop({ savepoint: true });
-          return { jobId: job.id, savepoint: result.savepoint ?? null };
-        } catch {
-          job.detach();
-          return { jobId: job.id, savepoint: null };
-        }
-      }));
+      return Promise.all(jobs.map((job) => savepointAndStop(job)));
     },
     uiUrl() {
       return known ? `${known.restUrl.replace(/\/$/, '')}/#/overview` : null;

@@ -187,7 +187,13 @@ export function createJobManager(deps: JobManagerDeps) {
         const running = tracker.job(id);
         let savepoint: string | undefined;
         if (running) {
-          const result = await running.stop({ savepoint: options.savepoint });
+          let result: Awaited<ReturnType<Job['stop']>>;
+          try {
+            result = await running.stop({ savepoint: options.savepoint });
+          } catch (err) {
+            const cause = jobErrorOf('STOP_FAILED', err, now());
+            throw new ApiError(409, 'JOB_STOP_FAILED', `${ENGINES[j.engine].label} could not stop job ${id} of ${j.pipelineName}; it keeps running: ${cause.message}`, { cause: cause.code });
+          }
           savepoint = result.savepoint;
           await finish(id, running, await running.done);
         } else {
@@ -273,7 +279,7 @@ export function createJobManager(deps: JobManagerDeps) {
         for (const s of suspended) {
           // The engine's job is gone with its savepoint: the next start deploys from it.
           if (s.savepoint !== null) await store.jobs.update(s.jobId, { savepoint: s.savepoint, externalId: null, externalUrl: null });
-          else log.warn({ jobId: s.jobId, engine: entry.name }, 'no savepoint of a job at shutdown; it resumes from its last savepoint or not at all');
+          else log.warn({ jobId: s.jobId, engine: entry.name, reason: s.error }, 'no savepoint of a job at shutdown; it resumes from its last savepoint or not at all');
         }
       }
       await Promise.all(registry.map((e) => e.engine?.close().catch((err: unknown) => log.warn({ err, engine: e.name }, 'engine did not close cleanly'))));
