@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const stamp = Date.now().toString(36);
   let n = 0;
   const ctx: BenchContext = {
-    brokers, records, partitions, latencySeconds, flink: null, inputTopic: values.input ?? `bench-bids-${stamp}`,
+    brokers, records, partitions, latencySeconds, flink: null, flinkPids: [], inputTopic: values.input ?? `bench-bids-${stamp}`,
     unique: (prefix) => `${prefix}-${stamp}-${n++}`,
     log,
   };
@@ -134,6 +134,7 @@ async function main(): Promise<void> {
       log(`flink ${flinkHandle.version} at ${flinkHandle.restUrl}${flinkHandle.reused ? ' (reused)' : ` (started in ${((flinkHandle.startupMs ?? 0) / 1000).toFixed(1)} s)`}`);
       flink = createFlinkEngine({ dataDir: BENCH_DIR, restUrl: flinkHandle.restUrl, gatewayUrl: flinkHandle.gatewayUrl });
       ctx.flink = flink;
+      ctx.flinkPids = [flinkHandle.pids.jobmanager, flinkHandle.pids.taskmanager].filter((p): p is number => p !== undefined);
     }
     await warmUp(brokers, ctx.inputTopic);
     if (flink !== null) await warmUpFlink(ctx, stamp);

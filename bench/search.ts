@@ -102,7 +102,7 @@ async function standalone(): Promise<void> {
   }
   const stamp = Date.now().toString(36);
   let n = 0;
-  const ctx: BenchContext = { brokers, records, partitions, latencySeconds: 0, flink: null, inputTopic: values.input ?? `bench-search-${stamp}`, unique: (p) => `${p}-${stamp}-${n++}`, log };
+  const ctx: BenchContext = { brokers, records, partitions, latencySeconds: 0, flink: null, flinkPids: [], inputTopic: values.input ?? `bench-search-${stamp}`, unique: (p) => `${p}-${stamp}-${n++}`, log };
   try {
     if (values.input === undefined) {
       const admin = createKafka({ brokers }).admin();

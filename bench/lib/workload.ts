@@ -11,6 +11,8 @@ export interface BenchContext {
   latencySeconds: number;
   /** The Flink engine on the cluster started once for the run; null when no Flink workload was chosen. */
   flink: FlinkEngine | null;
+  /** The Flink JVMs this run started (JobManager, TaskManager), for their CPU time; empty when reused or absent. */
+  flinkPids: number[];
   /** A topic or group name unique to this run. */
   unique(prefix: string): string;
   log(message: string): void;

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentName, windowDocument, type WindowKind } from '../lib/documents';
+import { processCpuMs } from '../lib/proc-cpu';
 import { createOutputTopic, topicEnd } from '../lib/topics';
 import type { BenchContext, RunResult, Workload } from '../lib/workload';
 import type { ChildResult } from './embedded-job-child';
@@ -81,15 +82,18 @@ function flinkWindow(kind: WindowKind): Workload {
       const deploy = { jobId: name, kafkaClusters: { default: { brokers: ctx.brokers } }, dataDir: '/tmp/weir-bench' };
       const compiled = engine.compile(windowDocument(kind, name, ctx.inputTopic, output), deploy);
       if (!compiled.ok) throw new Error(`Flink ${kind}: ${compiled.problems.map((p) => p.message).join('; ')}`);
+      const cpuBefore = processCpuMs(ctx.flinkPids);
       const submitted = Date.now();
       const job = await engine.deploy(compiled.plan, deploy);
       const drain = (async () => { for await (const _ of job.metrics()) { /* keep the stream flowing */ } })();
       const status = await job.done;
       await drain;
       if (status.state !== 'FINISHED') throw new Error(`Flink ${kind} job ended ${status.state}: ${status.error?.message ?? ''}`);
+      const cpuAfter = processCpuMs(ctx.flinkPids);
+      const cpu = cpuBefore !== null && cpuAfter !== null && ctx.flinkPids.length > 0 ? Math.round(((cpuAfter - cpuBefore) / ctx.records) * 1000 * 100) / 100 : null;
       const { ms, outputRecords } = await timedToLastOutput(ctx, output, status.startedAt, 'Flink');
-      ctx.log(`flink ${kind}: submitted ${status.startedAt - submitted} ms before start-time… ${outputRecords} output records, last ${ms} ms after start`);
-      return { records: ctx.records, ms, notes: { outputRecords, submitMs: status.startedAt - submitted } };
+      ctx.log(`flink ${kind}: submitted ${status.startedAt - submitted} ms before start-time, ${outputRecords} output records, last ${ms} ms after start${cpu !== null ? `, ${cpu} ms CPU (JobManager + TaskManager) per 1000 records` : ''}`);
+      return { records: ctx.records, ms, notes: { outputRecords, submitMs: status.startedAt - submitted, ...(cpu !== null ? { jvmCpuMsPer1000Records: cpu } : {}) } };
     },
   };
 }
