@@ -29,7 +29,7 @@ export interface AppOptions {
   now?: () => number;
   /** PostgreSQL only: keep the tables in this schema (tests use one each). */
   storeSchema?: string;
-  /** The engines jobs run on; default: the embedded runtime, and Flink marked unavailable. */
+  /** The engines jobs run on; default: the embedded runtime and Flink (services/jobs/engine-registry.ts). */
   engines?: EngineEntry[];
 }
 
