@@ -69,26 +69,35 @@ async function routeLiveSocket(page: Page): Promise<{ paused: boolean; delivered
 }
 
 /**
- * Counts, per burst of DOM changes (a snapshot's update), how many canvas nodes changed: a
- * node re-renders only for its own metrics, so at most the nodes whose numbers moved.
+ * Counts, per burst of DOM changes (a snapshot's update), how many canvas nodes changed and
+ * how many DOM mutations it took (nodes, edges and their labels): a node re-renders only for
+ * its own metrics, so at most the nodes whose numbers moved; fewer writes, less to restyle.
  */
-async function watchNodeUpdates(page: Page): Promise<void> {
+async function watchCanvasUpdates(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __weirBench: { bursts: number[] } };
-    w.__weirBench = { bursts: [] };
-    const root = document.querySelector('.react-flow__nodes');
+    const w = window as unknown as { __weirBench: { nodes: number[]; mutations: number[] } };
+    w.__weirBench = { nodes: [], mutations: [] };
+    const root = document.querySelector('.react-flow__viewport');
     if (!root) return;
     let changed = new Set<Element>();
+    let mutations = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     new MutationObserver((records) => {
       for (const r of records) {
+        // Panning and zooming restyle only the viewport itself: not a snapshot's work.
+        if (r.target === root) continue;
+        mutations++;
         const el = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest('.react-flow__node');
         if (el) changed.add(el);
       }
       clearTimeout(timer);
       timer = setTimeout(() => {
-        w.__weirBench.bursts.push(changed.size);
+        if (mutations > 0) {
+          w.__weirBench.nodes.push(changed.size);
+          w.__weirBench.mutations.push(mutations);
+        }
         changed = new Set();
+        mutations = 0;
       }, 300);
     }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
   });
@@ -127,6 +136,8 @@ export interface CanvasResult {
   p95RatioToNoJob: number;
   /** Median, over the snapshots of the live phase, of canvas nodes whose DOM changed. */
   nodesChangedPerSnapshot: number | null;
+  /** Median DOM mutations (attributes, text, elements) per snapshot on the canvas. */
+  domMutationsPerSnapshot: number | null;
   goalMs: number;
   goalMet: boolean;
 }
@@ -179,7 +190,7 @@ export async function canvasFrames(opts: CanvasOptions): Promise<CanvasResult> {
     // The overlay finds the running job within its 5 s poll; then every node shows its strip.
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node [data-testid^="live-"]').length >= n, opts.nodes, { timeout: 120_000 });
     await panAndZoom(page, 3000);
-    await watchNodeUpdates(page);
+    await watchCanvasUpdates(page);
 
     const segments = Math.max(1, Math.round(opts.seconds / opts.segment));
     log(`live and paused: ${segments} stretches of ${opts.segment} s each, alternating, panning and zooming throughout`);
@@ -202,7 +213,8 @@ export async function canvasFrames(opts: CanvasOptions): Promise<CanvasResult> {
     const live = phase(liveEvents, windows('live'), counts.live);
     const paused = phase(liveEvents, windows('paused'), counts.paused);
     log(`live: p95 ${live.p95Ms} ms over ${live.frames} frames, ${live.snapshots} snapshots; paused: p95 ${paused.p95Ms} ms over ${paused.frames} frames (${gate.held} snapshots held back)`);
-    const bursts = (await page.evaluate(() => (window as unknown as { __weirBench?: { bursts: number[] } }).__weirBench?.bursts ?? [])).sort((a, b) => a - b);
+    const bursts = await page.evaluate(() => (window as unknown as { __weirBench?: { nodes: number[]; mutations: number[] } }).__weirBench ?? { nodes: [], mutations: [] });
+    const median = (xs: number[]) => (xs.length > 0 ? [...xs].sort((a, b) => a - b)[xs.length >> 1]! : null);
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
     return {
       nodes: opts.nodes,
@@ -213,7 +225,8 @@ export async function canvasFrames(opts: CanvasOptions): Promise<CanvasResult> {
       live,
       p95Ratio: ratio(live.p95Ms, paused.p95Ms),
       p95RatioToNoJob: ratio(live.p95Ms, noJob.p95Ms),
-      nodesChangedPerSnapshot: bursts.length > 0 ? bursts[bursts.length >> 1]! : null,
+      nodesChangedPerSnapshot: median(bursts.nodes),
+      domMutationsPerSnapshot: median(bursts.mutations),
       goalMs: Math.round(FRAME_BUDGET_MS * 10) / 10,
       goalMet: live.p95Ms < FRAME_BUDGET_MS,
     };

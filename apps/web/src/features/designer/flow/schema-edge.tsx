@@ -1,18 +1,42 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import type { BackpressureLevel } from '@weir/model';
+import { memo, useMemo } from 'react';
 import { LEVEL_STROKE, rate } from '../live/live-format';
 import { useEdgeLevel, useEdgeRate } from '../live/metrics-store';
 import { useEditor } from '../store/editor-context';
 import type { PipelineFlowEdge } from './document-to-flow';
 
+/**
+ * The live label of an edge: its upstream node's output rate, in the colour of its
+ * backpressure level. Its own component, so a new rate each second re-renders the label
+ * alone, not the edge's path.
+ */
+const EdgeLiveLabel = memo(function EdgeLiveLabel({ id, source, level, x, y, fields }: { id: string; source: string; level: BackpressureLevel; x: number; y: number; fields: string | undefined }) {
+  const liveRate = useEdgeRate(source);
+  if (liveRate === undefined) return null;
+  return (
+    <EdgeLabelRenderer>
+      <div
+        className="nodrag nopan pointer-events-auto absolute rounded-full border bg-white px-2 py-0.5 font-mono text-[10px] font-medium shadow-sm dark:bg-slate-900"
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, borderColor: LEVEL_STROKE[level], color: LEVEL_STROKE[level] }}
+        title={`records per second out of ${source} · upstream backpressure ${level}${fields ? `\n${fields}` : ''}`}
+        data-testid={`edge-live-${id}`}
+        data-level={level}
+        data-rate={liveRate}
+      >
+        {rate(liveRate)}
+      </div>
+    </EdgeLabelRenderer>
+  );
+});
+
 /** An edge with the schema flowing along it: a field count on the line, the fields in its tooltip. */
 function SchemaEdgeView({ id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<PipelineFlowEdge>) {
   const schema = useEditor((s) => s.validation.schemas[source]);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
-  const fields = schema?.map((f) => `${f.name}: ${f.type}`).join('\n');
+  const fields = useMemo(() => schema?.map((f) => `${f.name}: ${f.type}`).join('\n'), [schema]);
   // Live: coloured by the upstream node's backpressure, labelled with its output rate.
   const level = useEdgeLevel(source);
-  const liveRate = useEdgeRate(source);
   return (
     <>
       <BaseEdge
@@ -23,19 +47,8 @@ function SchemaEdgeView({ id, source, sourceX, sourceY, targetX, targetY, source
         style={level && !selected ? { stroke: LEVEL_STROKE[level], strokeWidth: 2.5 } : undefined}
         interactionWidth={18}
       />
-      {level && liveRate !== undefined ? (
-        <EdgeLabelRenderer>
-          <div
-            className="nodrag nopan pointer-events-auto absolute rounded-full border bg-white px-2 py-0.5 font-mono text-[10px] font-medium shadow-sm dark:bg-slate-900"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: LEVEL_STROKE[level], color: LEVEL_STROKE[level] }}
-            title={`${rate(liveRate)} · upstream backpressure ${level}${fields ? `\n${fields}` : ''}`}
-            data-testid={`edge-live-${id}`}
-            data-level={level}
-            data-rate={liveRate}
-          >
-            {rate(liveRate)}
-          </div>
-        </EdgeLabelRenderer>
+      {level ? (
+        <EdgeLiveLabel id={id} source={source} level={level} x={labelX} y={labelY} fields={fields} />
       ) : schema && (
         <EdgeLabelRenderer>
           <div

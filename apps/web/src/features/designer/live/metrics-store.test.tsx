@@ -3,7 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { memo, Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot, NodeMetrics } from '@weir/model';
-import { sourceLag, NodeLiveMetrics } from './node-live-metrics';
+import { sourceLag, NodeLiveMetrics, timeShares } from './node-live-metrics';
 import { mergeSnapshot, useEdgeLevel, useLiveMetrics, useNodeLive } from './metrics-store';
 
 function node(over: Partial<NodeMetrics> = {}): NodeMetrics {
@@ -110,5 +110,13 @@ describe('NodeLiveMetrics', () => {
       { node: 's', topic: 't', partition: 0, offset: 0, endOffset: 3, lag: 3, lagMs: null },
       { node: 's', topic: 't', partition: 1, offset: 0, endOffset: 4, lag: 4, lagMs: 90 },
     ])).toEqual({ records: 7, ms: 90 });
+  });
+
+  it('shows the time split in whole percents that never add up to more than 100', () => {
+    expect(timeShares({ busyTimeMsPerSecond: 304, backPressuredTimeMsPerSecond: 0, idleTimeMsPerSecond: 696 })).toEqual({ busy: 30, bp: 0, idle: 70 });
+    // 301 and 303 ms draw the same bar: the memoized bar is not re-rendered for them.
+    expect(timeShares({ busyTimeMsPerSecond: 301, backPressuredTimeMsPerSecond: 0, idleTimeMsPerSecond: 699 })).toEqual(timeShares({ busyTimeMsPerSecond: 303, backPressuredTimeMsPerSecond: 0, idleTimeMsPerSecond: 697 }));
+    expect(timeShares({ busyTimeMsPerSecond: 996, backPressuredTimeMsPerSecond: 996, idleTimeMsPerSecond: 996 })).toEqual({ busy: 100, bp: 0, idle: 0 });
+    expect(timeShares({ busyTimeMsPerSecond: 455, backPressuredTimeMsPerSecond: 545, idleTimeMsPerSecond: 0 })).toEqual({ busy: 46, bp: 54, idle: 0 });
   });
 });
