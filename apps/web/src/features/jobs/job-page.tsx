@@ -43,7 +43,7 @@ export function JobPage({ jobId }: { jobId: string }) {
             <span>{job.engine}</span>
             {up !== null && <span>up {duration(up)}</span>}
             <span className={live.status.state === 'live' ? 'text-emerald-700 dark:text-emerald-400' : ''}>
-              {live.status.state === 'live' ? '● live' : live.status.state === 'error' ? live.status.message : 'connecting…'}
+              {live.status.state === 'live' ? '● live' : live.status.state === 'connecting' ? 'connecting…' : live.status.message}
             </span>
             <Link to={`/pipelines/${job.pipelineId}`} className="font-medium text-cyan-700 hover:underline dark:text-cyan-400">Open on the canvas</Link>
             {ui && <a href={ui.href} title={ui.title} target="_blank" rel="noreferrer" className="font-medium text-cyan-700 hover:underline dark:text-cyan-400" data-testid="engine-link">{ui.label} ↗</a>}

@@ -3,6 +3,7 @@ import type { BackpressureLevel } from '@weir/model';
 import { memo, useMemo } from 'react';
 import { LEVEL_STROKE, rate } from '../live/live-format';
 import { useEdgeLevel, useEdgeRate } from '../live/metrics-store';
+import { useLiveTextVisible } from '../live/use-detail-level';
 import { useEditor } from '../store/editor-context';
 import type { PipelineFlowEdge } from './document-to-flow';
 
@@ -11,7 +12,14 @@ import type { PipelineFlowEdge } from './document-to-flow';
  * backpressure level. Its own component, so a new rate each second re-renders the label
  * alone, not the edge's path.
  */
-const EdgeLiveLabel = memo(function EdgeLiveLabel({ id, source, level, x, y, fields }: { id: string; source: string; level: BackpressureLevel; x: number; y: number; fields: string | undefined }) {
+type LiveLabelProps = { id: string; source: string; level: BackpressureLevel; x: number; y: number; fields: string | undefined };
+
+/** Zoomed far out the edge's colour tells its level; the rate is unreadable there and is not followed. */
+const EdgeLiveLabel = memo(function EdgeLiveLabel(props: LiveLabelProps) {
+  return useLiveTextVisible() ? <EdgeRateLabel {...props} /> : null;
+});
+
+function EdgeRateLabel({ id, source, level, x, y, fields }: LiveLabelProps) {
   const liveRate = useEdgeRate(source);
   if (liveRate === undefined) return null;
   return (
@@ -28,7 +36,7 @@ const EdgeLiveLabel = memo(function EdgeLiveLabel({ id, source, level, x, y, fie
       </div>
     </EdgeLabelRenderer>
   );
-});
+}
 
 /** An edge with the schema flowing along it: a field count on the line, the fields in its tooltip. */
 function SchemaEdgeView({ id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<PipelineFlowEdge>) {

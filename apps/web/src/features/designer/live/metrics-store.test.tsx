@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { memo, Profiler } from 'react';
+import { ReactFlowProvider, useStoreApi } from '@xyflow/react';
+import { memo, Profiler, useEffect, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot, NodeMetrics } from '@weir/model';
 import { sourceLag, NodeLiveMetrics, timeShares } from './node-live-metrics';
 import { mergeSnapshot, useEdgeLevel, useLiveMetrics, useNodeLive } from './metrics-store';
+import { LIVE_TEXT_MIN_ZOOM } from './use-detail-level';
 
 function node(over: Partial<NodeMetrics> = {}): NodeMetrics {
   return {
@@ -18,6 +20,14 @@ function snapshot(time: number, nodes: Record<string, NodeMetrics>, partitions: 
 }
 
 afterEach(cleanup);
+
+/** The canvas a node lives in, at a zoom. */
+function AtZoom({ zoom, children }: { zoom: number; children: ReactNode }) {
+  const api = useStoreApi();
+  useEffect(() => api.setState({ transform: [0, 0, zoom] }), [api, zoom]);
+  return <>{children}</>;
+}
+const onCanvas = (ui: ReactNode, zoom = 1) => render(<ReactFlowProvider><AtZoom zoom={zoom}>{ui}</AtZoom></ReactFlowProvider>);
 beforeEach(() => useLiveMetrics.getState().clear());
 
 const renders: Record<string, number> = {};
@@ -67,7 +77,7 @@ describe('NodeLiveMetrics', () => {
   it('commits (React Profiler) only for the nodes whose own metrics changed', () => {
     const commits: string[] = [];
     const onRender = (id: string) => commits.push(id);
-    render(
+    onCanvas(
       <>
         {['a', 'b', 'c'].map((id) => (
           <Profiler key={id} id={id} onRender={onRender}>
@@ -90,7 +100,7 @@ describe('NodeLiveMetrics', () => {
   });
 
   it('shows rates, backpressure, a source’s lag with its partitions, and nothing without a job', () => {
-    const { container } = render(<NodeLiveMetrics id="src" category="source" />);
+    const { container } = onCanvas(<NodeLiveMetrics id="src" category="source" />);
     expect(container.textContent).toBe('');
     act(() => useLiveMetrics.getState().apply(snapshot(1, { src: node({ recordsOutPerSecond: 12_300, backPressuredTimeMsPerSecond: 700, backpressure: 'HIGH' }) }, [
       { node: 'src', topic: 'orders', partition: 0, offset: 1, endOffset: 11, lag: 10, lagMs: 2500 },
@@ -102,6 +112,19 @@ describe('NodeLiveMetrics', () => {
     const lag = screen.getByTestId('live-lag-src');
     expect(lag.textContent).toBe('lag 40 · 2.5 s');
     expect(lag.title).toBe('orders[0]: 10 behind, 2.5 s\norders[1]: 30 behind, 500 ms');
+  });
+
+  it('zoomed far out, shows the bar alone and follows the zoom back in', () => {
+    const ui = <NodeLiveMetrics id="n" category="window" />;
+    const view = onCanvas(ui, LIVE_TEXT_MIN_ZOOM / 2);
+    act(() => useLiveMetrics.getState().apply(snapshot(1, { n: node({ recordsInPerSecond: 4200, backpressure: 'LOW' }) })));
+    const el = screen.getByTestId('live-n');
+    expect(el.dataset.detail).toBe('bar');
+    expect(el.dataset.backpressure).toBe('LOW');
+    expect(el.textContent).toBe('');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('busy 10%, back-pressured 0%');
+    view.rerender(<ReactFlowProvider><AtZoom zoom={1}>{ui}</AtZoom></ReactFlowProvider>);
+    expect(screen.getByTestId('live-n').textContent).toContain('in 4.20k/s');
   });
 
   it('sums a source’s lag over its partitions and takes the worst time', () => {

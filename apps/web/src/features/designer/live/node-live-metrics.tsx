@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { NodeMetrics, PartitionMetrics } from '@weir/model';
 import { LEVEL_TEXT, compactNumber, duration, rate, watermark } from './live-format';
 import { useNodeLive, useNodePartitions } from './metrics-store';
+import { useLiveTextVisible } from './use-detail-level';
 
 /** The lag of a source over its partitions: records summed, time the worst. */
 export function sourceLag(partitions: readonly PartitionMetrics[]): { records: number; ms: number | null } {
@@ -55,12 +56,25 @@ function PartitionLag({ id }: { id: string }) {
 
 /**
  * A node's live strip: records in and out per second, a busy/backpressure bar, a source's
- * lag (per partition on hover), and the watermark of windows and joins. Renders nothing
- * without a running job; reads only its own node from the metrics store.
+ * lag (per partition on hover), and the watermark of windows and joins; zoomed far out, the
+ * bar alone. Renders nothing without a running job; reads only its own node from the metrics store.
  */
 function NodeLiveMetricsView({ id, category }: { id: string; category: string | undefined }) {
   const m = useNodeLive(id);
+  const textVisible = useLiveTextVisible();
   if (!m) return null;
+  if (!textVisible) {
+    return (
+      <div
+        className="border-t border-slate-100 px-3 py-1.5 dark:border-slate-800"
+        data-testid={`live-${id}`}
+        data-detail="bar"
+        data-backpressure={m.backpressure}
+      >
+        <TimeBar {...timeShares(m)} />
+      </div>
+    );
+  }
   return (
     <div
       className="space-y-1 border-t border-slate-100 px-3 py-1.5 text-[11px] text-slate-600 dark:border-slate-800 dark:text-slate-300"
