@@ -32,7 +32,9 @@ describe('loadConfig', () => {
   });
 
   it('takes an existing Flink from FLINK_REST_URL and FLINK_SQL_GATEWAY_URL, both or neither', () => {
-    expect(loadConfig({})).toMatchObject({ flinkRestUrl: undefined, flinkGatewayUrl: undefined });
+    expect(loadConfig({})).toMatchObject({ flinkRestUrl: undefined, flinkGatewayUrl: undefined, allowedOrigins: [], metricsToken: '' });
+    expect(loadConfig({ WEIR_ALLOWED_ORIGINS: ' https://weir.example.com, http://localhost:5173 ,', WEIR_METRICS_TOKEN: 'a'.repeat(16) }))
+      .toMatchObject({ allowedOrigins: ['https://weir.example.com', 'http://localhost:5173'], metricsToken: 'a'.repeat(16) });
     expect(loadConfig({ FLINK_REST_URL: 'http://flink:8081/', FLINK_SQL_GATEWAY_URL: 'http://flink:8083' }))
       .toMatchObject({ flinkRestUrl: 'http://flink:8081', flinkGatewayUrl: 'http://flink:8083' });
     expect(() => loadConfig({ FLINK_REST_URL: 'http://flink:8081' })).toThrow(/FLINK_SQL_GATEWAY_URL is missing/);
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
   });
 
   it('names the variable whose value is bad', () => {
+    expect(() => loadConfig({ WEIR_METRICS_TOKEN: 'short' })).toThrow(/WEIR_METRICS_TOKEN is invalid: is too short: use at least 16 characters/);
     expect(() => loadConfig({ WEIR_PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ WEIR_PORT: '70000' })).toThrow(/WEIR_PORT/);
   });

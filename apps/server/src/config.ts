@@ -5,6 +5,9 @@ import { z } from 'zod';
 /** Where `npm run build:web` puts the browser app. */
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/** Shorter tokens are guessable: refused at start rather than accepted quietly. */
+export const MIN_METRICS_TOKEN_LENGTH = 16;
+
 const port = z.coerce.number().int().min(0).max(65535);
 const httpUrl = z
   .string()
@@ -31,6 +34,13 @@ export const EnvSchema = z.object({
   /** An existing Flink's REST API and SQL Gateway (both or neither); unset: a local Flink starts on the first Flink deploy. */
   FLINK_REST_URL: httpUrl.optional(),
   FLINK_SQL_GATEWAY_URL: httpUrl.optional(),
+  /** More origins the live socket accepts (a reverse proxy's public origin, Vite's dev server), comma-separated. */
+  WEIR_ALLOWED_ORIGINS: z.string().optional(),
+  /** The bearer token a Prometheus scraper sends to GET /metrics; unset: only sessions read it. */
+  WEIR_METRICS_TOKEN: z
+    .string()
+    .min(MIN_METRICS_TOKEN_LENGTH, { error: `is too short: use at least ${MIN_METRICS_TOKEN_LENGTH} characters (e.g. openssl rand -hex 24)` })
+    .optional(),
 });
 
 /**
@@ -51,6 +61,10 @@ export const ConfigSchema = z.object({
   /** An existing Flink (FLINK_REST_URL, FLINK_SQL_GATEWAY_URL); absent: a local one is started on demand. */
   flinkRestUrl: z.string().min(1).optional(),
   flinkGatewayUrl: z.string().min(1).optional(),
+  /** Origins the live socket accepts besides the server's own. */
+  allowedOrigins: z.array(z.string().min(1)),
+  /** GET /metrics' bearer token (WEIR_METRICS_TOKEN); empty: sessions only. */
+  metricsToken: z.string(),
   /** Directory of the built web app; the server answers without it, pointing at the build step. */
   webDir: z.string().min(1),
   /** Largest request body in bytes. */
@@ -108,6 +122,8 @@ export function loadConfig(
     sinkPostgresUrl: e.WEIR_POSTGRES_URL ?? e.DATABASE_URL ?? DEFAULT_SINK_POSTGRES_URL,
     flinkRestUrl: e.FLINK_REST_URL,
     flinkGatewayUrl: e.FLINK_SQL_GATEWAY_URL,
+    allowedOrigins: (e.WEIR_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    metricsToken: e.WEIR_METRICS_TOKEN ?? '',
     ...overrides,
   });
 }

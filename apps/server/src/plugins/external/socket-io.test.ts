@@ -15,9 +15,7 @@ const closed: string[] = [];
 const EXTRA = 'https://weir.example.com';
 
 beforeAll(async () => {
-  process.env.WEIR_ALLOWED_ORIGINS = `${EXTRA}, http://localhost:5173`;
-  t = await startTestApp();
-  delete process.env.WEIR_ALLOWED_ORIGINS;
+  t = await startTestApp({ env: { WEIR_ALLOWED_ORIGINS: `${EXTRA}, http://localhost:5173` } });
   t.app.live.onJoin('test-ops', {
     params: z.object({ topic: z.string() }),
     key: (p) => p.topic,

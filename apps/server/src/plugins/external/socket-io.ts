@@ -125,7 +125,7 @@ function errorBody(err: unknown): LiveAck {
  */
 export default fp<{ allowedOrigins?: string[] }>(
   async (app, opts) => {
-    const extraOrigins = opts.allowedOrigins ?? (process.env.WEIR_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const extraOrigins = opts.allowedOrigins ?? app.config.allowedOrigins;
     const origins = () => allowedOrigins(app.server.address(), app.config.host, extraOrigins);
     const definitions = new Map<string, LiveRoomDefinition<unknown>>();
     const open = new Map<string, OpenRoom>();

@@ -42,9 +42,7 @@ function emitSecond(i: number, over: { bp?: number } = {}) {
 }
 
 beforeAll(async () => {
-  process.env.WEIR_METRICS_TOKEN = TOKEN;
-  t = await startTestApp({ engines: [{ name: 'embedded', engine, reason: null }], config: { kafkaBrokers: '127.0.0.1:1' } });
-  delete process.env.WEIR_METRICS_TOKEN;
+  t = await startTestApp({ engines: [{ name: 'embedded', engine, reason: null }], env: { WEIR_METRICS_TOKEN: TOKEN }, config: { kafkaBrokers: '127.0.0.1:1' } });
   base = await listen(t);
   operator = await t.login('operator');
   viewer = await t.login('viewer');
