@@ -11,8 +11,11 @@ import { holdTestFlink } from '@weir/flink/testing/test-flink-cluster';
 import { isStackError, startKafka, type KafkaHandle } from '@weir/stack';
 
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)));
-const TEST_PORT = 19092;
-const TEST_CONTROLLER_PORT = 19093;
+// WEIR_TEST_PORT_OFFSET moves every port of the integration run (this broker and the test
+// Flink), so a second checkout on the machine can run its suite beside this one.
+const OFFSET = Number(process.env.WEIR_TEST_PORT_OFFSET ?? 0);
+const TEST_PORT = 19092 + OFFSET;
+const TEST_CONTROLLER_PORT = 19093 + OFFSET;
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 async function checkPostgres(): Promise<void> {

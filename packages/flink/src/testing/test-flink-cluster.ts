@@ -9,7 +9,8 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..
 export const TEST_FLINK_DIR = join(REPO, '.weir-test', 'flink');
 
 // Ports apart from a developer's own Flink (8081/8083/6123), as the test Kafka is on 19092.
-export const TEST_FLINK_PORTS = { restPort: 18081, gatewayPort: 18083, rpcPort: 16123 };
+const OFFSET = Number(process.env.WEIR_TEST_PORT_OFFSET ?? 0);
+export const TEST_FLINK_PORTS = { restPort: 18081 + OFFSET, gatewayPort: 18083 + OFFSET, rpcPort: 16123 + OFFSET };
 
 /**
  * The test Flink: FLINK_REST_URL/FLINK_SQL_GATEWAY_URL when set, else the local cluster in
