@@ -108,6 +108,7 @@ async function main(): Promise<void> {
   const { brokers, handle } = await provideKafka();
   let flinkHandle: FlinkHandle | null = null;
   let flink: FlinkEngine | null = null;
+  let flinkStart: Promise<FlinkHandle> | null = null;
   const stamp = Date.now().toString(36);
   let n = 0;
   const ctx: BenchContext = {
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
   };
   try {
     // Flink's three JVMs start while the input is written: neither is timed.
-    const flinkStart = workloads.some((w) => w.flink)
+    flinkStart = workloads.some((w) => w.flink)
       ? startFlink({ dataDir: join(BENCH_DIR, 'flink'), ...FLINK_PORTS, timeoutMs: 300_000, onProgress: (m) => log(`flink: ${m}`) })
       : null;
     flinkStart?.catch(() => {});
@@ -201,6 +202,8 @@ async function main(): Promise<void> {
     ].join('\n'));
     if (missing.length > 0) throw new Error(`figures missing from the results: ${missing.join(', ')}`);
   } finally {
+    // A Flink still starting when something failed is stopped too.
+    flinkHandle ??= (await flinkStart?.catch(() => null)) ?? null;
     await flink?.close().catch(() => {});
     await flinkHandle?.stop().catch((err: unknown) => log(`stopping Flink: ${String(err)}`));
     await handle?.stop();

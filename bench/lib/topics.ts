@@ -7,11 +7,23 @@ function client(brokers: string): Kafka {
   return createKafka({ brokers, clientId: 'weir-bench', logLevel: 'error', logSink: () => {} });
 }
 
+/**
+ * Creates a topic unless it exists. A broker that has just started can answer "does not host
+ * this topic-partition" while it waits for the new topic's leaders: that is retried.
+ */
 export async function createTopic(brokers: string, topic: string, partitions: number, configs: Record<string, string | number> = {}): Promise<void> {
   const admin = client(brokers).admin();
   await admin.connect();
   try {
-    await ensureTopics(admin, [{ topic, partitions, configs }]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureTopics(admin, [{ topic, partitions, configs }]);
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !/does not host this topic-partition/.test((err as Error).message)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
   } finally {
     await admin.disconnect();
   }
