@@ -29,6 +29,11 @@ export class FakeJob implements Job {
     for (const l of this.listeners) l({ ...snapshot, jobId: this.id, state: this.current.state });
   }
 
+  /** The engine's restart strategy at work: RESTARTING with the cause (error), or RUNNING again (no error). */
+  restarting(error: JobError | null): void {
+    this.current = error ? { state: 'RESTARTING', startedAt: this.current.startedAt, error } : { state: 'RUNNING', startedAt: this.current.startedAt };
+  }
+
   finish(): void {
     this.end({ state: 'FINISHED', startedAt: this.current.startedAt, endedAt: Date.now() });
   }

@@ -78,6 +78,19 @@ describe('job manager lifecycle', () => {
     expect((await job(t, operator, deployed.id)).error).toEqual({ code: 'SINK_FAILED', message: 'topic revenue is not writable', node: 'out', time: 5 });
   });
 
+  it('shows why a job is restarting, and clears it once the job runs again', async () => {
+    const { t, engine, operator, pipeline } = await setup();
+    const deployed = JobRecordSchema.parse((await deploy(t, operator, pipeline.id)).json());
+    const fake = engine.job(deployed.id);
+    const cause = { code: 'SINK_FAILED', message: 'the broker went away', node: 'out', time: 7 };
+    fake.restarting(cause);
+    fake.emit({ ...snapshot, time: 1 });
+    await vi.waitFor(async () => expect(await job(t, operator, deployed.id)).toMatchObject({ state: 'RESTARTING', error: cause }));
+    fake.restarting(null);
+    fake.emit({ ...snapshot, time: 2 });
+    await vi.waitFor(async () => expect(await job(t, operator, deployed.id)).toMatchObject({ state: 'RUNNING', error: null }));
+  });
+
   it('records a deployment the engine refuses as FAILED with DEPLOY_FAILED', async () => {
     const engine = new FakeEngine();
     engine.failNextDeploy = new Error('worker could not start');

@@ -40,7 +40,9 @@ export function createJobTracker(deps: JobTrackerDeps) {
     const status = t.job.status();
     if (status.state === t.written) return;
     t.written = status.state;
-    await write(id, { state: status.state, ...(status.externalId ? { externalId: status.externalId } : {}), ...(status.externalUrl ? { externalUrl: status.externalUrl } : {}) });
+    // A job the engine is restarting shows why; once it runs again the cause is cleared.
+    const error = status.state === 'RESTARTING' ? (status.error ?? null) : null;
+    await write(id, { state: status.state, error, ...(status.externalId ? { externalId: status.externalId } : {}), ...(status.externalUrl ? { externalUrl: status.externalUrl } : {}) });
   }
 
   /** Records a job's end (once: a stop and the job's own end may both report it). */
