@@ -89,6 +89,8 @@ const READ_COMMITTED = 1;
 const READ_UNCOMMITTED = 0;
 const METADATA_MAX_AGE_MS = 30_000;
 const MOVED = new Set(['NOT_LEADER_FOR_PARTITION', 'NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'REPLICA_NOT_AVAILABLE']);
+/** A group coordinator that is loading its partition (a broker just started) or has moved. */
+const COORDINATOR_MOVED = new Set(['COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR', 'NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS']);
 
 function errorName(code: number): string | null {
   if (code === 0) return null;
@@ -191,13 +193,13 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
    * Retries a call that a broker refused because leadership is moving (a topic just created,
    * a broker restarting), with fresh metadata each time; a few seconds at most.
    */
-  async function retryMoved<T>(fn: () => Promise<T>): Promise<T> {
+  async function retryMoved<T>(fn: () => Promise<T>, retriable: ReadonlySet<string> = MOVED): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await fn();
       } catch (err) {
         const type = (err as { type?: string }).type;
-        if (attempt >= 12 || !type || !MOVED.has(type)) throw err;
+        if (attempt >= 12 || !type || !retriable.has(type)) throw err;
         await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, 500)));
         await refresh();
       }
@@ -306,13 +308,15 @@ export function createRawCluster(options: CreateKafkaOptions): RawCluster {
 
     async commitGroupOffsets(groupId, topic, offsets) {
       await ensureConnected();
-      const coordinator = await cluster.findGroupCoordinator({ groupId });
-      await coordinator.offsetCommit({
-        groupId,
-        groupGenerationId: -1,
-        memberId: '',
-        topics: [{ topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) }],
-      });
+      await retryMoved(async () => {
+        const coordinator = await cluster.findGroupCoordinator({ groupId });
+        await coordinator.offsetCommit({
+          groupId,
+          groupGenerationId: -1,
+          memberId: '',
+          topics: [{ topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: String(o.offset) })) }],
+        });
+      }, COORDINATOR_MOVED);
     },
 
     async listOffsets(topic, wanted, at) {

@@ -88,6 +88,12 @@ export class TransactionalProducer {
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
+        // Right after a commit the coordinator is still writing the last transaction's markers,
+        // and the next transaction's first send is refused (CONCURRENT_TRANSACTIONS) for a few
+        // ms. kafkajs retries that after its default 300 ms, which exactly-once output then waits
+        // for; Java's TransactionManager retries AddPartitionsToTxn after 20 ms. The backoff still
+        // doubles, so a coordinator that is really away is waited for seconds.
+        retry: { initialRetryTime: TXN_RETRY_INITIAL_MS, maxRetryTime: 5_000, retries: 12 },
       });
       await producer.connect();
       this.producer = producer;
@@ -115,6 +121,8 @@ export class TransactionalProducer {
     }
   }
 }
+
+const TXN_RETRY_INITIAL_MS = 20;
 
 /** The coordinator is still completing an earlier transaction of this id: worth a retry. */
 export function isConcurrentTransactions(err: unknown): boolean {
