@@ -64,6 +64,8 @@ describe('progress', () => {
     expect(progressLine(s, ['src'], ['out'], 4000)).toBe(
       '[4s] RUNNING · in 1,200/s (5,000) · out 1,100/s (4,900) · lag 7 records, 2s · backpressure HIGH at out · 50% done, ETA 4s',
     );
+    const restarting: MetricsSnapshot = { ...s, state: 'RESTARTING', error: { code: 'SINK_FAILED', message: 'the broker went away', node: 'out', time: 0 }, progress: null };
+    expect(progressLine(restarting, ['src'], ['out'], 4000)).toMatch(/^\[4s\] RESTARTING \(SINK_FAILED: the broker went away\) · in 1,200\/s/);
   });
 });
 

@@ -60,8 +60,10 @@ export function progressLine(s: MetricsSnapshot, sources: readonly string[], sin
   const outTotal = sum(sinks, (id) => s.nodes[id]?.recordsInTotal ?? 0);
   const lag = s.partitions.reduce((n, p) => n + p.lag, 0);
   const lagMs = s.partitions.reduce((n, p) => Math.max(n, p.lagMs ?? 0), 0);
+  // A job its restart strategy is bringing back says why it went down.
+  const cause = s.state === 'RESTARTING' && s.error ? ` (${s.error.code}: ${s.error.message})` : '';
   const parts = [
-    `[${formatDuration(elapsedMs)}] ${s.state}`,
+    `[${formatDuration(elapsedMs)}] ${s.state}${cause}`,
     `in ${formatCount(inRate)}/s (${formatCount(inTotal)})`,
     `out ${formatCount(outRate)}/s (${formatCount(outTotal)})`,
     `lag ${formatCount(lag)} records${lagMs > 0 ? `, ${formatDuration(lagMs)}` : ''}`,
