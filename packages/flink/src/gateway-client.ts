@@ -1,4 +1,5 @@
 import { FlinkError, javaErrorReason } from './flink-error';
+import { requestJson } from './http-json';
 
 /**
  * A client of Flink's SQL Gateway REST endpoint (API v3, Flink 1.19+): sessions, statements,
@@ -36,25 +37,8 @@ export class GatewayClient {
   }
 
   async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (err) {
-      throw new FlinkError('FLINK_UNREACHABLE', `Flink SQL Gateway at ${this.url} did not answer ${method} ${path}: ${(err as Error).message}`, { cause: err });
-    }
-    const text = await res.text();
-    let parsed: unknown = {};
-    try {
-      parsed = text ? JSON.parse(text) : {};
-    } catch {
-      parsed = { errors: [text] };
-    }
-    return { status: res.status, body: parsed as T };
+    const res = await requestJson('Flink SQL Gateway', this.url, method, path, body, this.timeoutMs);
+    return { status: res.status, body: res.body as T };
   }
 
   async openSession(name: string, properties: Record<string, string> = {}): Promise<GatewaySession> {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FlinkError } from './flink-error';
+import { requestJson } from './http-json';
 import {
   AggregatedMetricsSchema, CheckpointingStatsSchema, ExceptionsSchema, JobDetailsSchema,
   type AggregatedMetric, type CheckpointingStats, type JobDetails,
@@ -14,24 +15,12 @@ export class FlinkRestClient {
   }
 
   private async call(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<unknown> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (err) {
-      throw new FlinkError('FLINK_UNREACHABLE', `Flink REST API at ${this.url} did not answer ${method} ${path}: ${(err as Error).message}`, { cause: err });
-    }
-    const text = await res.text();
-    const parsed: unknown = text ? JSON.parse(text) : {};
+    const res = await requestJson('Flink REST API', this.url, method, path, body, this.timeoutMs);
     if (!res.ok) {
-      const errors = (parsed as { errors?: string[] }).errors?.join('; ') ?? text;
+      const errors = (res.body as { errors?: string[] }).errors?.join('; ') ?? res.text;
       throw new FlinkError('FLINK_REST_ERROR', `Flink REST ${method} ${path} answered ${res.status}: ${errors.split('\n')[0]}`);
     }
-    return parsed;
+    return res.body;
   }
 
   private async get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
