@@ -56,8 +56,9 @@ export async function readTopic(brokers: string, topic: string, timeoutMs = 30_0
   const kafka = createKafka({ brokers });
   const admin = kafka.admin();
   await admin.connect();
-  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)]));
-  const lows = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.low)]));
+  const offsets = await admin.fetchTopicOffsets(topic);
+  const ends = new Map(offsets.map((o) => [o.partition, Number(o.high)]));
+  const lows = new Map(offsets.map((o) => [o.partition, Number(o.low)]));
   await admin.disconnect();
   const total = [...ends].reduce((n, [p, high]) => n + high - (lows.get(p) ?? 0), 0);
   const out: OutputMessage[] = [];

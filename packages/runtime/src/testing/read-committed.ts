@@ -18,8 +18,9 @@ export async function readCommitted(brokers: string, topic: string, timeoutMs = 
   const kafka = createKafka({ brokers });
   const admin = kafka.admin();
   await admin.connect();
-  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)]));
-  const lows = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.low)]));
+  const offsets = await admin.fetchTopicOffsets(topic);
+  const ends = new Map(offsets.map((o) => [o.partition, Number(o.high)]));
+  const lows = new Map(offsets.map((o) => [o.partition, Number(o.low)]));
   await admin.disconnect();
   const reached = new Map([...ends].map(([p]) => [p, lows.get(p) ?? 0]));
   const out: CommittedMessage[] = [];
