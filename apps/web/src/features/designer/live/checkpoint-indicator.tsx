@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { bytes, duration } from './live-format';
+import { bytes } from '../../../ui/format-bytes';
+import { duration } from './live-format';
 import { useLiveMetrics } from './metrics-store';
 
 /** Last completed checkpoint (and its age), one in progress, and failures, for the running job. */
