@@ -24,6 +24,17 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** Any failure of a call as an ApiRequestError: the server's own, or a client-side one (CLIENT). */
+export function asApiError(err: unknown): ApiRequestError {
+  if (err instanceof ApiRequestError) return err;
+  return new ApiRequestError(0, 'CLIENT', err instanceof Error ? err.message : String(err));
+}
+
+/** A failure as one line for a form: the server's message with its code. */
+export function errorText(err: unknown): string {
+  return err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err);
+}
+
 function describeIssue(issue: { path: ReadonlyArray<PropertyKey>; message: string }): string {
   const at = issue.path.map(String).join('.');
   return at ? `${at}: ${issue.message}` : issue.message;

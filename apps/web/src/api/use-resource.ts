@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiRequestError } from './client';
+import { asApiError, type ApiRequestError } from './client';
 
 export interface Resource<T> {
   /** The last good answer; kept while a refresh is in flight or after it failed. */
@@ -7,11 +7,6 @@ export interface Resource<T> {
   error: ApiRequestError | undefined;
   loading: boolean;
   refresh(): void;
-}
-
-function asApiError(err: unknown): ApiRequestError {
-  if (err instanceof ApiRequestError) return err;
-  return new ApiRequestError(0, 'CLIENT', err instanceof Error ? err.message : String(err));
 }
 
 /**

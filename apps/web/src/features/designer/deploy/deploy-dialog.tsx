@@ -1,7 +1,7 @@
 import { validateDocument, type EngineName } from '@weir/model';
 import type { JobRecord } from '@weir/protocol';
 import { useMemo, useState } from 'react';
-import { ApiRequestError } from '../../../api/client';
+import { asApiError } from '../../../api/client';
 import { deployPipeline, listEngines } from '../../../api/job-endpoints';
 import { useResource } from '../../../api/use-resource';
 import { Link } from '../../../router/link';
@@ -49,7 +49,7 @@ export function DeployDialog({ save, onClose }: DeployDialogProps) {
       setJob(record);
       toast({ tone: 'success', title: `Deployed version ${record.version} to ${engine}`, link: { label: 'Open the job', to: `/jobs/${encodeURIComponent(record.id)}` } });
     } catch (err) {
-      const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, 'CLIENT', String(err));
+      const e = asApiError(err);
       setFailure({ message: e.message, code: e.code });
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { fetchPipeline } from '../../../api/pipeline-endpoints';
-import { ApiRequestError } from '../../../api/client';
+import { ApiRequestError, asApiError } from '../../../api/client';
 import { Link } from '../../../router/link';
 import { useRouter } from '../../../router/router-store';
 import { Button } from '../../../ui/button';
@@ -41,7 +41,7 @@ export function PipelineEditorPage({ pipelineId }: { pipelineId: string | null }
       (record) => setLoading({ state: 'ready', store: createEditorStore({ doc: record.document as DesignDocument, pipelineId: record.id, version: record.version }) }),
       (err: unknown) => {
         if (controller.signal.aborted) return;
-        setLoading({ state: 'failed', error: err instanceof ApiRequestError ? err : new ApiRequestError(0, 'CLIENT', String(err)) });
+        setLoading({ state: 'failed', error: asApiError(err) });
       },
     );
     return () => controller.abort();

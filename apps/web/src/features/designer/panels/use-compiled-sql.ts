@@ -1,7 +1,7 @@
 import type { CompileResponse } from '@weir/protocol';
 import { useEffect, useState } from 'react';
 import { compileDocument } from '../../../api/compile-endpoints';
-import { ApiRequestError } from '../../../api/client';
+import { asApiError } from '../../../api/client';
 import { useEditor } from '../store/editor-context';
 
 export type CompiledSql =
@@ -39,7 +39,7 @@ export function useCompiledSql(active: boolean): CompiledSql {
         (result) => setCompiled({ state: 'done', result }),
         (err: unknown) => {
           if (controller.signal.aborted) return;
-          const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, 'CLIENT', String(err));
+          const e = asApiError(err);
           setCompiled({ state: 'failed', message: e.message, code: e.code });
         },
       );

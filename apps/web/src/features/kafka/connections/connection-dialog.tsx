@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SASL_MECHANISMS, type Connection, type ConnectionInput, type ConnectionTestResult, type SaslMechanism } from '@weir/protocol';
-import { ApiRequestError } from '../../../api/client';
+import { errorText } from '../../../api/client';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { toast } from '../../../ui/toast-store';
@@ -30,7 +30,7 @@ export function ConnectionDialog({ existing, onClose, onSaved }: { existing: Con
     sasl: mechanism ? { mechanism, username, ...(password ? { password } : {}) } : null,
     tls: { enabled: tls, ...(ca.trim() ? { caPem: ca } : removeCa ? { caPem: null } : {}) },
   });
-  const fail = (err: unknown) => setError(err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err));
+  const fail = (err: unknown) => setError(errorText(err));
 
   async function save() {
     setBusy(true);

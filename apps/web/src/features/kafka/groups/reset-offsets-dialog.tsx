@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ResetOffsetsPreview, ResetOffsetsRequest, ResetTarget } from '@weir/protocol';
-import { ApiRequestError } from '../../../api/client';
+import { errorText } from '../../../api/client';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { toast } from '../../../ui/toast-store';
@@ -59,7 +59,7 @@ export function ResetOffsetsDialog({ cluster, group, topics, state, onClose, onA
         setBusy(false);
       }
     } catch (err) {
-      setError(err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BrowseQuery, BrowseResponse } from '@weir/protocol';
-import { ApiRequestError } from '../../../api/client';
+import { ApiRequestError, asApiError } from '../../../api/client';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Spinner } from '../../../ui/spinner';
@@ -29,7 +29,7 @@ export function BrowsePanel({ cluster, topic, partitions }: { cluster: string; t
     try {
       setPage(await browseMessages(cluster, topic, { ...q, limit: Number(limit), ...(partition !== '' ? { partition: Number(partition) } : {}) }));
     } catch (err) {
-      setError(err instanceof ApiRequestError ? err : new ApiRequestError(0, 'CLIENT', String(err)));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiRequestError } from '../../../api/client';
+import { errorText } from '../../../api/client';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { PlusIcon, TrashIcon } from '../../../ui/icons';
@@ -32,7 +32,7 @@ export function ProduceDialog({ cluster, topic, partitions, onClose, onProduced 
       onProduced?.();
       onClose();
     } catch (err) {
-      setError(err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   }

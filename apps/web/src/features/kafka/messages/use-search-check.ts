@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SearchCheckRequest, SearchCheckResponse } from '@weir/protocol';
-import { ApiRequestError } from '../../../api/client';
+import { errorText } from '../../../api/client';
 import { checkSearch } from '../api/kafka-endpoints';
 
 /** Type-checks the expression as it is typed (debounced), against the given or inferred schema. */
@@ -18,7 +18,7 @@ export function useSearchCheck(cluster: string, topic: string, request: SearchCh
         },
         (err: unknown) => {
           if (controller.signal.aborted) return;
-          setError(err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err));
+          setError(errorText(err));
         },
       );
     }, delayMs);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TopicConfigEntry } from '@weir/protocol';
-import { ApiRequestError } from '../../../api/client';
+import { errorText } from '../../../api/client';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { toast } from '../../../ui/toast-store';
@@ -28,7 +28,7 @@ function EditConfigDialog({ cluster, topic, entry, onClose, onSaved }: { cluster
       onSaved();
       onClose();
     } catch (err) {
-      setError(err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   };

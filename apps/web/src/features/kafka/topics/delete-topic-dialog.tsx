@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiRequestError } from '../../../api/client';
+import { errorText } from '../../../api/client';
 import { navigate } from '../../../router/router-store';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
@@ -21,7 +21,7 @@ export function DeleteTopicDialog({ cluster, topic, onClose }: { cluster: string
       onClose();
       navigate(kafkaPaths.overview);
     } catch (err) {
-      setError(err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   }
