@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { toast } from '../../../ui/toast-store';
 import { createConnection, testConnection, updateConnection } from '../api/kafka-endpoints';
-import { CONTROL } from '../messages/browse-panel';
+import { CONTROL } from '../controls';
 
 /**
  * Add or change a connection (admin). Secrets are write-only: a stored password or CA is

@@ -7,7 +7,7 @@ import { toast } from '../../../ui/toast-store';
 import { applyReset, previewReset } from '../api/kafka-endpoints';
 import { count } from '../format';
 import { localInputToIso } from '../messages/bounded-window';
-import { CONTROL } from '../messages/browse-panel';
+import { CONTROL } from '../controls';
 import { parsePartitions } from './partition-list';
 
 type Kind = ResetTarget['kind'];

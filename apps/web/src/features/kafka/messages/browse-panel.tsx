@@ -6,9 +6,10 @@ import { ErrorNotice } from '../../../ui/error-notice';
 import { Spinner } from '../../../ui/spinner';
 import { browseMessages } from '../api/kafka-endpoints';
 import { localInputToIso } from './bounded-window';
+import { CONTROL } from '../controls';
+import { PositionFields } from './position-fields';
 import { MessageTable } from './message-table';
 
-export const CONTROL = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 type From = 'latest' | 'earliest' | 'offset' | 'timestamp';
 
@@ -63,25 +64,7 @@ export function BrowsePanel({ cluster, topic, partitions }: { cluster: string; t
             <option value="timestamp">Time</option>
           </select>
         </label>
-        {from === 'offset' && (
-          <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
-            Offset
-            <input className={`${CONTROL} mt-1 block w-32`} type="number" min={0} value={offset} onChange={(e) => setOffset(e.target.value)} />
-          </label>
-        )}
-        {from === 'timestamp' && (
-          <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
-            Time
-            <input className={`${CONTROL} mt-1 block`} type="datetime-local" step={1} value={time} onChange={(e) => setTime(e.target.value)} />
-          </label>
-        )}
-        <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
-          Partition
-          <select className={`${CONTROL} mt-1 block`} value={partition} onChange={(e) => setPartition(e.target.value)}>
-            <option value="">All</option>
-            {Array.from({ length: partitions }, (_, p) => <option key={p} value={p}>{p}</option>)}
-          </select>
-        </label>
+        <PositionFields {...{ from, offset, setOffset, time, setTime, partition, setPartition, partitions }} />
         <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
           Messages
           <select className={`${CONTROL} mt-1 block`} value={limit} onChange={(e) => setLimit(e.target.value)}>

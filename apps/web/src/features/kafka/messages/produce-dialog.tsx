@@ -5,7 +5,7 @@ import { Dialog } from '../../../ui/dialog';
 import { PlusIcon, TrashIcon } from '../../../ui/icons';
 import { toast } from '../../../ui/toast-store';
 import { produceMessage } from '../api/kafka-endpoints';
-import { CONTROL } from './browse-panel';
+import { CONTROL } from '../controls';
 
 /** Writes one message (operator): key, value (checked as JSON when asked), headers, partition. */
 export function ProduceDialog({ cluster, topic, partitions, onClose, onProduced }: { cluster: string; topic: string; partitions: number; onClose(): void; onProduced?(): void }) {

@@ -6,7 +6,8 @@ import { DownloadIcon } from '../../../ui/icons';
 import { exportUrl } from '../api/kafka-endpoints';
 import { compact, count, needsRole } from '../format';
 import { localInputToIso } from './bounded-window';
-import { CONTROL } from './browse-panel';
+import { CONTROL } from '../controls';
+import { PositionFields } from './position-fields';
 import { MessageTable } from './message-table';
 import { parseSchemaLines, schemaToLines } from './schema-lines';
 import { SHOWN_MATCHES, useSearch } from './use-search';
@@ -142,25 +143,7 @@ export function SearchPanel({ cluster, topic, partitions }: { cluster: string; t
               <input className={`${CONTROL} mt-1 block w-28`} type="number" min={1} value={last} onChange={(e) => setLast(e.target.value)} />
             </label>
           )}
-          {from === 'offset' && (
-            <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
-              Offset
-              <input className={`${CONTROL} mt-1 block w-28`} type="number" min={0} value={offset} onChange={(e) => setOffset(e.target.value)} />
-            </label>
-          )}
-          {from === 'timestamp' && (
-            <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
-              Time
-              <input className={`${CONTROL} mt-1 block`} type="datetime-local" step={1} value={time} onChange={(e) => setTime(e.target.value)} />
-            </label>
-          )}
-          <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
-            Partition
-            <select className={`${CONTROL} mt-1 block`} value={partition} onChange={(e) => setPartition(e.target.value)}>
-              <option value="">All</option>
-              {Array.from({ length: partitions }, (_, i) => <option key={i} value={i}>{i}</option>)}
-            </select>
-          </label>
+          <PositionFields {...{ from, offset, setOffset, time, setTime, partition, setPartition, partitions }} />
           <label className="text-xs font-medium text-slate-600 dark:text-slate-300">
             Stop after matches
             <input className={`${CONTROL} mt-1 block w-24`} type="number" min={1} max={100000} value={maxMatches} onChange={(e) => setMaxMatches(e.target.value)} />

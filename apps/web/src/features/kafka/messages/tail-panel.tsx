@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../../ui/button';
 import { count } from '../format';
 import { LiveBadge } from '../live-badge';
-import { CONTROL } from './browse-panel';
+import { CONTROL } from '../controls';
 import { MessageTable } from './message-table';
 import { TAIL_WINDOW, useTail } from './use-tail';
 
