@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
+import { Controls, MiniMap, ReactFlow, useReactFlow, type Connection } from '@xyflow/react';
 import { useCallback, useState, type DragEvent } from 'react';
 import { useTheme } from '../../../ui/theme-store';
 import { toast } from '../../../ui/toast-store';
@@ -8,8 +8,10 @@ import { kindInfo } from '../catalog/catalog';
 import { LiveJobOverlay } from '../live/live-job-overlay';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { cornerForCentre } from './add-node-at';
+import { CANVAS_TRANSLATE_EXTENT, DotGrid } from './dot-grid';
 import { KIND_MIME } from './drag-kind';
 import { FIT_VIEW } from './fit-view';
+import { MoveShield, useMoveShield } from './move-shield';
 import { EDGE_TYPES, NODE_TYPES } from './flow-types';
 import { useFlowEdges, useFlowNodes } from './use-flow-elements';
 
@@ -27,6 +29,7 @@ export function PipelineCanvas() {
   const empty = nodes.length === 0;
   // Fit a loaded pipeline into view once; an empty canvas keeps zoom 1, or the first dropped node would be zoomed onto.
   const [fitOnOpen] = useState(() => nodes.length > 0);
+  const shield = useMoveShield();
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -62,6 +65,8 @@ export function PipelineCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onMove={shield.onMove}
+        onMoveEnd={shield.onMoveEnd}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
@@ -70,11 +75,13 @@ export function PipelineCanvas() {
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2}
+        translateExtent={CANVAS_TRANSLATE_EXTENT}
         defaultEdgeOptions={{ type: 'schema' }}
         attributionPosition="top-right"
         className="bg-slate-50 dark:bg-slate-950"
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <DotGrid />
+        <MoveShield shieldRef={shield.ref} />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap
           pannable
