@@ -11,8 +11,9 @@ import { messageWithoutNode } from '../store/live-validation';
 import { handleOffset } from './auto-layout';
 import type { PipelineFlowNode } from './document-to-flow';
 
+// 12 px (h-3 w-3): canvas.css centres `weir-handle` on the node's edge with margins of half that, not React Flow's transform.
 const HANDLE =
-  '!h-3 !w-3 !rounded-full !border-2 !border-white !bg-slate-400 transition-colors hover:!bg-cyan-600 dark:!border-slate-900 dark:!bg-slate-500';
+  'weir-handle !h-3 !w-3 !rounded-full !border-2 !border-white !bg-slate-400 transition-colors hover:!bg-cyan-600 dark:!border-slate-900 dark:!bg-slate-500';
 
 /**
  * A node on the canvas. It reads only its own node and its own problems from the editor

@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { BackpressureLevel } from '@weir/model';
 import { memo, useMemo } from 'react';
 import { LEVEL_STROKE, rate } from '../live/live-format';
@@ -6,6 +6,7 @@ import { useEdgeLevel, useEdgeRate } from '../live/metrics-store';
 import { useLiveTextVisible } from '../live/use-detail-level';
 import { useEditor } from '../store/editor-context';
 import type { PipelineFlowEdge } from './document-to-flow';
+import { EdgeLabelAt } from './edge-label-at';
 
 /**
  * The live label of an edge: its upstream node's output rate, in the colour of its
@@ -23,10 +24,10 @@ function EdgeRateLabel({ id, source, level, x, y, fields }: LiveLabelProps) {
   const liveRate = useEdgeRate(source);
   if (liveRate === undefined) return null;
   return (
-    <EdgeLabelRenderer>
+    <EdgeLabelAt x={x} y={y}>
       <div
-        className="nodrag nopan pointer-events-auto absolute rounded-full border bg-white px-2 py-0.5 font-mono text-[10px] font-medium shadow-sm dark:bg-slate-900"
-        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, borderColor: LEVEL_STROKE[level], color: LEVEL_STROKE[level] }}
+        className="nodrag nopan pointer-events-auto shrink-0 rounded-full border bg-white px-2 py-0.5 font-mono text-[10px] font-medium whitespace-nowrap shadow-sm dark:bg-slate-900"
+        style={{ borderColor: LEVEL_STROKE[level], color: LEVEL_STROKE[level] }}
         title={`records per second out of ${source} · upstream backpressure ${level}${fields ? `\n${fields}` : ''}`}
         data-testid={`edge-live-${id}`}
         data-level={level}
@@ -34,7 +35,7 @@ function EdgeRateLabel({ id, source, level, x, y, fields }: LiveLabelProps) {
       >
         {rate(liveRate)}
       </div>
-    </EdgeLabelRenderer>
+    </EdgeLabelAt>
   );
 }
 
@@ -58,16 +59,15 @@ function SchemaEdgeView({ id, source, sourceX, sourceY, targetX, targetY, source
       {level ? (
         <EdgeLiveLabel id={id} source={source} level={level} x={labelX} y={labelY} fields={fields} />
       ) : schema && (
-        <EdgeLabelRenderer>
+        <EdgeLabelAt x={labelX} y={labelY}>
           <div
-            className="nodrag nopan pointer-events-auto absolute rounded-full border border-slate-200 bg-white px-2 py-0.5 text-[10px] font-medium text-slate-600 shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            className="nodrag nopan pointer-events-auto shrink-0 rounded-full border border-slate-200 bg-white px-2 py-0.5 text-[10px] font-medium whitespace-nowrap text-slate-600 shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"
             title={fields}
             data-testid={`edge-schema-${id}`}
           >
             {schema.length} {schema.length === 1 ? 'field' : 'fields'}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelAt>
       )}
     </>
   );

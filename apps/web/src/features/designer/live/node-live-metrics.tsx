@@ -21,15 +21,18 @@ export function sourceLag(partitions: readonly PartitionMetrics[]): { records: n
  * most of them, every second.
  */
 const TimeBar = memo(function TimeBar({ busy, bp, idle }: { busy: number; bp: number; idle: number }) {
+  // Rounded ends on the spans rather than a clipping track: an overflow clip per node is one
+  // more property-tree node for Chromium to re-layerize on every pan frame.
+  const full = busy + bp >= 100;
   return (
     <div
-      className="flex h-1.5 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800"
+      className="flex h-1.5 w-full rounded-full bg-slate-100 dark:bg-slate-800"
       role="img"
       aria-label={`busy ${busy}%, back-pressured ${bp}%`}
       title={`busy ${busy}% · back-pressured ${bp}% · idle ${idle}%`}
     >
-      <span className="bg-cyan-500" style={{ width: `${busy}%` }} />
-      <span className="bg-rose-500" style={{ width: `${bp}%` }} />
+      <span className={`rounded-l-full bg-cyan-500 ${full && bp === 0 ? 'rounded-r-full' : ''}`} style={{ width: `${busy}%` }} />
+      <span className={`bg-rose-500 ${busy === 0 ? 'rounded-l-full' : ''} ${full ? 'rounded-r-full' : ''}`} style={{ width: `${bp}%` }} />
     </div>
   );
 });
