@@ -53,10 +53,15 @@ const GLYPHS: Record<string, ReactNode> = {
   ),
 };
 
-/** The icon of a node kind, by the catalog's icon name; a plain box for a name it does not know. */
+/**
+ * The icon of a node kind, by the catalog's icon name; a plain box for a name it does not know.
+ * Not clipped (`overflow="visible"`; the glyphs stay inside the viewBox): an SVG root's default
+ * clip is a property-tree node per icon, and on a 150-node live canvas it doubled the paint of
+ * each metrics update (bench/README.md).
+ */
 export function NodeIcon({ name, className = 'h-4 w-4' }: { name: string; className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className}>
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" overflow="visible" className={className}>
       {GLYPHS[name] ?? <rect x="4" y="4" width="16" height="16" rx="3" />}
     </svg>
   );

@@ -9,6 +9,7 @@ import { NodeLiveMetrics } from '../live/node-live-metrics';
 import { useEditor } from '../store/editor-context';
 import { messageWithoutNode } from '../store/live-validation';
 import { handleOffset } from './auto-layout';
+import { lineClass, NODE_LINE_MAX_CHARS } from './fits-unclipped';
 import type { PipelineFlowNode } from './document-to-flow';
 
 // 12 px (h-3 w-3): canvas.css centres `weir-handle` on the node's edge with margins of half that, not React Flow's transform.
@@ -29,6 +30,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
   const count = problems?.length ?? 0;
   const label = node ? nodeLabel(node) : id;
   const summary = node ? nodeSummary(data.kind, node.config) : '';
+  const kindLabel = info?.label ?? `Unknown kind ${data.kind}`;
 
   return (
     <div
@@ -65,8 +67,8 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
           <NodeIcon name={info?.icon ?? ''} />
         </span>
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100">{label}</p>
-          <p className="truncate text-xs text-slate-500 dark:text-slate-400">{info?.label ?? `Unknown kind ${data.kind}`}</p>
+          <p className={`${lineClass(label, NODE_LINE_MAX_CHARS.name)} text-sm font-semibold text-slate-900 dark:text-slate-100`}>{label}</p>
+          <p className={`${lineClass(kindLabel, NODE_LINE_MAX_CHARS.kind)} text-xs text-slate-500 dark:text-slate-400`}>{kindLabel}</p>
         </div>
         {count > 0 && (
           <span
@@ -80,7 +82,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
         )}
       </div>
       {summary && (
-        <p className={`truncate border-t border-slate-100 py-1.5 pr-3 font-mono text-[11px] text-slate-600 dark:border-slate-800 dark:text-slate-300 ${ports.length > 0 ? 'pl-12' : 'pl-3.5'}`} title={summary}>
+        <p className={`${lineClass(summary, NODE_LINE_MAX_CHARS.summary)} border-t border-slate-100 py-1.5 pr-3 font-mono text-[11px] text-slate-600 dark:border-slate-800 dark:text-slate-300 ${ports.length > 0 ? 'pl-12' : 'pl-3.5'}`} title={summary}>
           {summary}
         </p>
       )}

@@ -30,7 +30,7 @@ function LiveFeed({ job }: { job: JobRecord }) {
     <div
       data-testid="live-banner"
       data-job={job.id}
-      className="pointer-events-auto absolute top-3 left-1/2 z-10 flex -translate-x-1/2 items-center gap-3 rounded-full border border-slate-200 bg-white/90 px-4 py-1.5 text-xs shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/90"
+      className="pointer-events-auto absolute top-3 left-1/2 z-10 flex -translate-x-1/2 items-center gap-3 rounded-full border border-slate-200 bg-white/95 px-4 py-1.5 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95"
     >
       <span className={`font-semibold ${status.state === 'live' ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500'}`}>
         {status.state === 'live' ? '● Live' : status.state === 'error' || status.state === 'closed' ? `Live view unavailable: ${status.message}` : 'Connecting…'}
