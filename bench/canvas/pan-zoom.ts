@@ -3,23 +3,21 @@
 import type { Page } from '@playwright/test';
 
 /**
- * A point of the canvas where a drag pans (the empty pane, or the move shield that covers the
- * canvas until a zoom gesture ends; not a node, an edge label, the controls or the minimap),
- * searched in a fixed order so every run drags from the same kind of place.
+ * A point of the canvas where a drag pans (the empty pane, not a node, an edge label, the
+ * controls or the minimap), searched in a fixed order so every run drags from the same
+ * kind of place.
  */
 async function panePoint(page: Page): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow__pane');
     if (!pane) return null;
-    const shield = document.querySelector('.weir-move-shield');
     const r = pane.getBoundingClientRect();
     for (let fy = 0.5; fy < 0.9; fy += 0.04) {
       for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
         for (const sign of [1, -1]) {
           const x = r.left + r.width * fx;
           const y = r.top + r.height * (sign > 0 ? fy : 1 - fy);
-          const hit = document.elementFromPoint(x, y);
-          if (hit === pane || (hit !== null && hit === shield)) return { x, y };
+          if (document.elementFromPoint(x, y) === pane) return { x, y };
         }
       }
     }

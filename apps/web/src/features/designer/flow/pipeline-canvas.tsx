@@ -11,7 +11,6 @@ import { cornerForCentre } from './add-node-at';
 import { CANVAS_TRANSLATE_EXTENT, DotGrid } from './dot-grid';
 import { KIND_MIME } from './drag-kind';
 import { FIT_VIEW } from './fit-view';
-import { MoveShield, useMoveShield } from './move-shield';
 import { EDGE_TYPES, NODE_TYPES } from './flow-types';
 import { useFlowEdges, useFlowNodes } from './use-flow-elements';
 
@@ -29,7 +28,6 @@ export function PipelineCanvas() {
   const empty = nodes.length === 0;
   // Fit a loaded pipeline into view once; an empty canvas keeps zoom 1, or the first dropped node would be zoomed onto.
   const [fitOnOpen] = useState(() => nodes.length > 0);
-  const shield = useMoveShield();
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -65,8 +63,6 @@ export function PipelineCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onMove={shield.onMove}
-        onMoveEnd={shield.onMoveEnd}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
@@ -81,7 +77,6 @@ export function PipelineCanvas() {
         className="bg-slate-50 dark:bg-slate-950"
       >
         <DotGrid />
-        <MoveShield shieldRef={shield.ref} />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap
           pannable
