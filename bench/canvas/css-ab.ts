@@ -9,6 +9,10 @@
 // before they were made in the source. Per variant: frame stats (frame-stats.ts) and the
 // renderer's time in Layerize, HitTest, Paint, Layout, style, raster and script.
 //
+// Calibrate before reading a difference: two variants with no effect (`--variant 'same=/* */'`)
+// differ here by up to ≈ 10 % at p95 and 2× in dropped frames; the renderer's work per event
+// type (Layerize, Paint, …) is steadier than the frame times.
+//
 //   npm run bench:canvas:ab -- --variant 'noDots=.weir-dot-grid{display:none}' [--variant …]
 //     [--rounds 4 --segment 5 --nodes 150 --no-job --port 3390 --kafka-port 39492]
 //
@@ -78,8 +82,9 @@ async function main(): Promise<void> {
     log(`${variants.size} variants × ${rounds} rounds × ${values.segment} s, ${values['no-job'] ? 'no job' : 'live'}`);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
     await page.evaluate(() => void performance.mark('ab:warm-up:0'));
-    // Unmeasured: the first seconds of a trace carry its start-up.
-    await panAndZoom(page, 1000);
+    // Unmeasured: the first seconds of a trace carry its start-up (with 1 s here, the first
+    // stretch measured ran ≈ 10 % slower than the same CSS later in the trace).
+    await panAndZoom(page, Number(values.segment) * 1000);
     const order = [...variants];
     let i = 1;
     for (let r = 0; r < rounds; r++) {
