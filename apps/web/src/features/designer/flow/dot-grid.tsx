@@ -17,7 +17,7 @@ export const CANVAS_TRANSLATE_EXTENT: [[number, number], [number, number]] = [
  * viewport: every pan or zoom frame repaints and re-rasterizes the whole pane. Here the dots
  * are one element in the viewport's own compositor layer (`will-change: transform` in
  * canvas.css), so panning moves pixels already rasterized instead of painting new ones —
- * on a software compositor the difference between ≈ 25 and ≈ 45 frames a second for a
+ * on a software compositor the difference between ≈ 27 and ≈ 42 frames a second for a
  * 150-node canvas (bench/README.md). It looks the same: 20 px apart, scaled with the zoom.
  */
 export function DotGrid() {
