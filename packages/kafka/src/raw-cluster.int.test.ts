@@ -108,8 +108,10 @@ describe('a group-less read', () => {
     await committed.send({ topic: t, messages: [{ value: 'committed' }] });
     await committed.commit();
     await producer.disconnect();
-    const high = (await raw.listOffsets(t, [0], 'latest')).get(0)!;
-    expect(high).toBe(4);
+    // The aborted record, its abort marker, the committed record and its commit marker. The
+    // coordinator writes the commit marker after EndTxn has answered, so wait for it.
+    await expect.poll(async () => (await raw.listOffsets(t, [0], 'latest')).get(0), { timeout: 10_000 }).toBe(4);
+    const high = 4;
     const batches = await readAll([{ partition: 0, start: 0, end: high }], { t });
     expect(batches.flatMap((b) => b.records.map((r) => r.value!.toString()))).toEqual(['committed']);
   });
