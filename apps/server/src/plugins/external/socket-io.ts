@@ -123,10 +123,9 @@ function errorBody(err: unknown): LiveAck {
  * register rooms by prefix; every join is authorized again with the session re-read, so a
  * changed role or ended session counts at once.
  */
-export default fp<{ allowedOrigins?: string[] }>(
-  async (app, opts) => {
-    const extraOrigins = opts.allowedOrigins ?? app.config.allowedOrigins;
-    const origins = () => allowedOrigins(app.server.address(), app.config.host, extraOrigins);
+export default fp(
+  async (app) => {
+    const origins = () => allowedOrigins(app.server.address(), app.config.host, app.config.allowedOrigins);
     const definitions = new Map<string, LiveRoomDefinition<unknown>>();
     const open = new Map<string, OpenRoom>();
 

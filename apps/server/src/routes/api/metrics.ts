@@ -18,8 +18,8 @@ function sameSecret(given: string, expected: string): boolean {
  * only sessions can read it — there is no unauthenticated mode, not even for localhost,
  * because a reverse proxy on the same machine makes every request look local.
  */
-const metricsRoutes: FastifyPluginAsync<{ token?: string }> = async (app, opts) => {
-  const token = opts.token ?? app.config.metricsToken;
+const metricsRoutes: FastifyPluginAsync = async (app) => {
+  const token = app.config.metricsToken;
 
   app.addHook('onRequest', async (req) => {
     const auth = req.headers.authorization;
