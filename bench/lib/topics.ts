@@ -7,23 +7,12 @@ function client(brokers: string): Kafka {
   return createKafka({ brokers, clientId: 'weir-bench', logLevel: 'error', logSink: () => {} });
 }
 
-/**
- * Creates a topic unless it exists. A broker that has just started can answer "does not host
- * this topic-partition" while it waits for the new topic's leaders: that is retried.
- */
+/** Creates a topic unless it exists (ensureTopics waits out a just-started broker's leader election). */
 export async function createTopic(brokers: string, topic: string, partitions: number, configs: Record<string, string | number> = {}): Promise<void> {
   const admin = client(brokers).admin();
   await admin.connect();
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await ensureTopics(admin, [{ topic, partitions, configs }]);
-        return;
-      } catch (err) {
-        if (attempt >= 5 || !/does not host this topic-partition/.test((err as Error).message)) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-      }
-    }
+    await ensureTopics(admin, [{ topic, partitions, configs }]);
   } finally {
     await admin.disconnect();
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toTopicConfig, validateTopicSpec } from './ensure-topics';
+import { ensureTopics, toTopicConfig, validateTopicSpec } from './ensure-topics';
+import type { Admin } from './kafkajs';
 import { isKafkaClientError } from './kafka-client-error';
 
 function codeOf(fn: () => void): string | undefined {
@@ -42,5 +43,37 @@ describe('toTopicConfig', () => {
 
   it('leaves replication to the broker when not given', () => {
     expect(toTopicConfig({ topic: 't', partitions: 1 })).toEqual({ topic: 't', numPartitions: 1 });
+  });
+});
+
+/** The part of kafkajs' Admin ensureTopics uses, answering from a script (pure logic, no broker). */
+function scriptedAdmin(createAnswers: Array<boolean | Error>): Admin & { creates: number } {
+  const topics = new Set<string>();
+  const admin = {
+    creates: 0,
+    listTopics: async () => [...topics],
+    createTopics: async ({ topics: specs }: { topics: { topic: string }[] }) => {
+      const answer = createAnswers[admin.creates++]!;
+      for (const t of specs) topics.add(t.topic);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    fetchTopicMetadata: async ({ topics: names }: { topics: string[] }) => ({ topics: names.map((name) => ({ name, partitions: [{}, {}] })) }),
+  };
+  return admin as unknown as Admin & { creates: number };
+}
+
+describe('ensureTopics', () => {
+  it('waits out a just-started broker that does not host the new partition yet, and counts the topic as created', async () => {
+    const notYet = Object.assign(new Error('This server does not host this topic-partition'), { type: 'UNKNOWN_TOPIC_OR_PARTITION' });
+    const admin = scriptedAdmin([notYet, false]);
+    expect(await ensureTopics(admin, [{ topic: 'orders', partitions: 2 }])).toEqual([{ topic: 'orders', created: true, partitions: 2 }]);
+    expect(admin.creates).toBe(2);
+  }, 10_000);
+
+  it('names the topics when creating fails for another reason, without retrying', async () => {
+    const admin = scriptedAdmin([new Error('Topic authorization failed')]);
+    await expect(ensureTopics(admin, [{ topic: 'orders', partitions: 2 }])).rejects.toMatchObject({ code: 'TOPIC_CREATE_FAILED', message: 'Could not create topic(s) orders: Topic authorization failed' });
+    expect(admin.creates).toBe(1);
   });
 });

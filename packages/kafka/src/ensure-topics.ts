@@ -52,6 +52,33 @@ export function toTopicConfig(spec: TopicSpec): ITopicConfig {
   };
 }
 
+/** Attempts at creating topics whose leaders a just-started broker has not elected yet. */
+const LEADER_WAIT_ATTEMPTS = 5;
+
+/**
+ * A broker that has just started can answer "does not host this topic-partition"
+ * (UNKNOWN_TOPIC_OR_PARTITION) while kafkajs waits for a new topic's leaders.
+ */
+function leadersNotElectedYet(err: unknown): boolean {
+  const e = err as { type?: string; message?: string };
+  return e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || /does not host this topic-partition/i.test(e.message ?? '');
+}
+
+async function createWaitingForLeaders(admin: Admin, missing: readonly TopicSpec[]): Promise<{ all: boolean; retried: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { all: await admin.createTopics({ topics: missing.map(toTopicConfig), waitForLeaders: true }), retried: attempt > 1 };
+    } catch (err) {
+      if (attempt < LEADER_WAIT_ATTEMPTS && leadersNotElectedYet(err)) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        continue;
+      }
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new KafkaClientError('TOPIC_CREATE_FAILED', `Could not create topic(s) ${missing.map((s) => s.topic).join(', ')}: ${detail}`, { cause: err });
+    }
+  }
+}
+
 /**
  * Creates the topics that do not exist yet and leaves existing ones as they are
  * (changing a partition count would move keys between partitions). Safe to call
@@ -70,20 +97,9 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
   const missing = specs.filter((s) => !existing.has(s.topic));
   const created = new Set<string>();
   if (missing.length > 0) {
-    let all: boolean;
-    try {
-      all = await admin.createTopics({ topics: missing.map(toTopicConfig), waitForLeaders: true });
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      throw new KafkaClientError(
-        'TOPIC_CREATE_FAILED',
-        `Could not create topic(s) ${missing.map((s) => s.topic).join(', ')}: ${detail}`,
-        { cause: err },
-      );
-    }
-    // kafkajs answers false when the broker said "already exists" for every topic it could
-    // not create: another client raced us, and which of the batch were ours is unknown.
-    if (all) for (const s of missing) created.add(s.topic);
+    // A second attempt finds topics the first one made as "already exists": they are ours.
+    const { all, retried } = await createWaitingForLeaders(admin, missing);
+    if (all || retried) for (const s of missing) created.add(s.topic);
   }
 
   const { topics } = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.topic) });
