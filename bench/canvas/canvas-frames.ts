@@ -25,18 +25,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, JobRecordSchema, PipelineRecordSchema } from '@weir/protocol';
 import { machineInfo } from '../lib/machine';
 import { FRAME_BUDGET_MS, frameStats, marks, type FrameStats, type TraceEvent, type Window } from './frame-stats';
+import { deployLive, openCanvas, saveBigPipeline, stopJob, TRACE_CATEGORIES } from './canvas-session';
 import { panAndZoom } from './pan-zoom';
-import { bigPipeline } from './pipeline-150';
 import { startWeirUp } from './weir-up';
 
 const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const CSRF = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
 /** The e2e flags (playwright.config.ts, design.md): headless, software compositing. */
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'];
 
 const log = (m: string) => process.stderr.write(`[canvas] ${m}\n`);
 
@@ -165,17 +162,10 @@ export async function canvasFrames(opts: CanvasOptions): Promise<CanvasResult> {
   let jobId: string | null = null;
   const traceFile = (name: string) => (opts.keepTraces ? join(tmpdir(), `weir-canvas-${name}.json`) : null);
   try {
-    const login = await context.request.post('/api/auth/login', { data: { token: weir.adminToken }, headers: CSRF });
-    if (!login.ok()) throw new Error(`login answered ${login.status()}: ${await login.text()}`);
-    const doc = bigPipeline(`canvas-bench-${Date.now().toString(36)}`, opts.nodes);
-    const created = await context.request.post('/api/pipelines', { data: { document: doc }, headers: CSRF });
-    if (!created.ok()) throw new Error(`POST /api/pipelines answered ${created.status()}: ${await created.text()}`);
-    const pipeline = PipelineRecordSchema.parse(await created.json());
-
+    const pipelineId = await saveBigPipeline(context, weir.adminToken, `canvas-bench-${Date.now().toString(36)}`, opts.nodes);
     const page = await context.newPage();
     const gate = await routeLiveSocket(page);
-    await page.goto(`/pipelines/${pipeline.id}`);
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, opts.nodes, { timeout: 60_000 });
+    await openCanvas(page, pipelineId, opts.nodes);
     log(`canvas shows ${opts.nodes} nodes; warming up`);
     await panAndZoom(page, 3000);
     log(`noJob: ${opts.seconds} s of panning and zooming before the job runs`);
@@ -183,12 +173,8 @@ export async function canvasFrames(opts: CanvasOptions): Promise<CanvasResult> {
     const noJob = phase(noJobEvents, null, 0);
     log(`noJob: p95 ${noJob.p95Ms} ms over ${noJob.frames} frames`);
 
-    const deployed = await context.request.post(`/api/pipelines/${pipeline.id}/deploy`, { data: { engine: 'embedded' }, headers: CSRF });
-    if (!deployed.ok()) throw new Error(`deploy answered ${deployed.status()}: ${await deployed.text()}`);
-    jobId = JobRecordSchema.parse(await deployed.json()).id;
-    log(`job ${jobId} deployed; waiting for its metrics on every node`);
-    // The overlay finds the running job within its 5 s poll; then every node shows its strip.
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node [data-testid^="live-"]').length >= n, opts.nodes, { timeout: 120_000 });
+    jobId = await deployLive(context, page, pipelineId, opts.nodes);
+    log(`job ${jobId} deployed; every node shows its metrics`);
     await panAndZoom(page, 3000);
     await watchCanvasUpdates(page);
 
@@ -231,7 +217,7 @@ export async function canvasFrames(opts: CanvasOptions): Promise<CanvasResult> {
       goalMet: live.p95Ms < FRAME_BUDGET_MS,
     };
   } finally {
-    if (jobId) await context.request.post(`/api/jobs/${jobId}/stop`, { data: { savepoint: false }, headers: CSRF }).catch(() => {});
+    if (jobId) await stopJob(context, jobId);
     await context.close().catch(() => {});
     await browser.close().catch(() => {});
     await weir.stop();

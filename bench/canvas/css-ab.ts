@@ -24,16 +24,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, JobRecordSchema, PipelineRecordSchema } from '@weir/protocol';
 import { machineInfo } from '../lib/machine';
 import { CHROMIUM_FLAGS } from './canvas-frames';
+import { deployLive, openCanvas, saveBigPipeline, stopJob, TRACE_CATEGORIES } from './canvas-session';
 import { frameStats, marks, type TraceEvent, type Window } from './frame-stats';
 import { panAndZoom } from './pan-zoom';
-import { bigPipeline } from './pipeline-150';
 import { startWeirUp } from './weir-up';
 
 const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const CSRF = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
 const WORK = ['Layerize', 'HitTest', 'Paint', 'Layout', 'UpdateLayoutTree', 'PrePaint', 'Commit', 'FunctionCall', 'RasterTask'];
 const log = (m: string) => process.stderr.write(`[css-ab] ${m}\n`);
 
@@ -65,22 +63,14 @@ async function main(): Promise<void> {
   const context = await browser.newContext({ baseURL: weir.url, viewport: { width: 1600, height: 1000 }, bypassCSP: true });
   let jobId: string | null = null;
   try {
-    await context.request.post('/api/auth/login', { data: { token: weir.adminToken }, headers: CSRF });
-    const created = await context.request.post('/api/pipelines', { data: { document: bigPipeline(`css-ab-${Date.now().toString(36)}`, nodes) }, headers: CSRF });
-    if (!created.ok()) throw new Error(`POST /api/pipelines answered ${created.status()}`);
-    const pipeline = PipelineRecordSchema.parse(await created.json());
+    const pipelineId = await saveBigPipeline(context, weir.adminToken, `css-ab-${Date.now().toString(36)}`, nodes);
     const page = await context.newPage();
-    await page.goto(`/pipelines/${pipeline.id}`);
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, nodes, { timeout: 60_000 });
-    if (!values['no-job']) {
-      const deployed = await context.request.post(`/api/pipelines/${pipeline.id}/deploy`, { data: { engine: 'embedded' }, headers: CSRF });
-      jobId = JobRecordSchema.parse(await deployed.json()).id;
-      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node [data-testid^="live-"]').length >= n, nodes, { timeout: 120_000 });
-    }
+    await openCanvas(page, pipelineId, nodes);
+    if (!values['no-job']) jobId = await deployLive(context, page, pipelineId, nodes);
     await panAndZoom(page, 3000);
     const rounds = Number(values.rounds);
     log(`${variants.size} variants × ${rounds} rounds × ${values.segment} s, ${values['no-job'] ? 'no job' : 'live'}`);
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.evaluate(() => void performance.mark('ab:warm-up:0'));
     // Unmeasured: the first seconds of a trace carry its start-up (with 1 s here, the first
     // stretch measured ran ≈ 10 % slower than the same CSS later in the trace).
@@ -121,7 +111,7 @@ async function main(): Promise<void> {
     const result = { date: new Date().toISOString(), machine, live: !values['no-job'], nodes, rounds, segmentSeconds: Number(values.segment), css: Object.fromEntries(variants), variants: out };
     writeFileSync(join(dir, 'canvas-ab-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    if (jobId) await context.request.post(`/api/jobs/${jobId}/stop`, { data: { savepoint: false }, headers: CSRF }).catch(() => {});
+    if (jobId) await stopJob(context, jobId);
     await browser.close().catch(() => {});
     await weir.stop();
   }
