@@ -110,8 +110,8 @@ describe('a group-less read', () => {
     await producer.disconnect();
     // The aborted record, its abort marker, the committed record and its commit marker. The
     // coordinator writes the commit marker after EndTxn has answered, so wait for it.
-    await expect.poll(async () => (await raw.listOffsets(t, [0], 'latest')).get(0), { timeout: 10_000 }).toBe(4);
     const high = 4;
+    await expect.poll(async () => (await raw.listOffsets(t, [0], 'latest')).get(0), { timeout: 10_000 }).toBe(high);
     const batches = await readAll([{ partition: 0, start: 0, end: high }], { t });
     expect(batches.flatMap((b) => b.records.map((r) => r.value!.toString()))).toEqual(['committed']);
   });
